@@ -1,0 +1,50 @@
+//! `escapade`: the command-line face of sim-core.
+//!
+//! `escapade check FILE.go` prints problems exactly as `go build` would and
+//! exits 1 when there are any. `escapade parse FILE.go` prints the syntax tree.
+
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: escapade check FILE.go\n       escapade parse FILE.go";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let (command, path) = match args.as_slice() {
+        [command, path] => (command.as_str(), path.as_str()),
+        _ => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let source = match std::fs::read_to_string(path) {
+        Ok(source) => source,
+        Err(err) => {
+            eprintln!("escapade: {path}: {err}");
+            return ExitCode::from(2);
+        }
+    };
+    let file_name = std::path::Path::new(path)
+        .file_name()
+        .map_or_else(|| path.to_string(), |n| n.to_string_lossy().into_owned());
+    let tree = sim_core::parse(&source);
+    match command {
+        "parse" => {
+            print!("{}", tree.to_sexp());
+            ExitCode::SUCCESS
+        }
+        "check" => {
+            for diag in tree.errors() {
+                eprintln!("{}", diag.go_format(&file_name));
+            }
+            if tree.errors().is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            }
+        }
+        _ => {
+            eprintln!("escapade: unknown command {command:?}\n{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}
