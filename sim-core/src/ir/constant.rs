@@ -1,0 +1,121 @@
+//! Folded constant values.
+//!
+//! Go constants are exact; we keep integers as `i128` (enough for every
+//! typed Go integer and for the untyped arithmetic teaching programs do) and
+//! report an overflow diagnostic beyond that.
+
+use std::fmt;
+
+/// The value of a constant expression after folding.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ConstValue {
+    Bool(bool),
+    /// Any integer constant, including runes.
+    Int(i128),
+    Float(f64),
+    String(String),
+}
+
+impl ConstValue {
+    pub fn as_int(&self) -> Option<i128> {
+        match self {
+            ConstValue::Int(v) => Some(*v),
+            ConstValue::Float(f) if f.fract() == 0.0 && f.abs() < 1e38 => Some(*f as i128),
+            _ => None,
+        }
+    }
+
+    pub fn as_float(&self) -> Option<f64> {
+        match self {
+            ConstValue::Int(v) => Some(*v as f64),
+            ConstValue::Float(f) => Some(*f),
+            _ => None,
+        }
+    }
+
+    pub fn as_bool(&self) -> Option<bool> {
+        match self {
+            ConstValue::Bool(b) => Some(*b),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            ConstValue::String(s) => Some(s),
+            _ => None,
+        }
+    }
+}
+
+/// Formats a float the way gc's `%v` of a constant does for the common
+/// cases (`1.5`, `3`, `1e+06`).
+pub fn format_float(f: f64) -> String {
+    if f == f.trunc() && f.abs() < 1e21 {
+        let s = format!("{f:.0}");
+        if f.abs() >= 1e6 || s.len() > 21 {
+            return format_exp(f);
+        }
+        return s;
+    }
+    if f.abs() < 1e-4 || f.abs() >= 1e21 {
+        return format_exp(f);
+    }
+    format!("{f}")
+}
+
+fn format_exp(f: f64) -> String {
+    let s = format!("{f:e}");
+    match s.split_once('e') {
+        Some((mant, exp)) => {
+            let (sign, digits) = match exp.strip_prefix('-') {
+                Some(d) => ('-', d),
+                None => ('+', exp),
+            };
+            let digits = if digits.len() < 2 {
+                format!("0{digits}")
+            } else {
+                digits.to_string()
+            };
+            format!("{mant}e{sign}{digits}")
+        }
+        None => s,
+    }
+}
+
+/// Quotes a string the way Go's `strconv.Quote` does (ASCII escapes only;
+/// printable Unicode is kept).
+pub fn quote_go(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            '\x07' => out.push_str("\\a"),
+            '\x08' => out.push_str("\\b"),
+            '\x0c' => out.push_str("\\f"),
+            '\x0b' => out.push_str("\\v"),
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                out.push_str(&format!("\\x{:02x}", c as u32))
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+impl fmt::Display for ConstValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ConstValue::Bool(b) => write!(f, "{b}"),
+            ConstValue::Int(v) => write!(f, "{v}"),
+            ConstValue::Float(v) => write!(f, "{}", format_float(*v)),
+            ConstValue::String(s) => write!(f, "{}", quote_go(s)),
+        }
+    }
+}

@@ -1,0 +1,95 @@
+//! Functions, variables and labels.
+
+use super::ids::{FuncId, NamedId, TypeId, VarId};
+use super::span::Span;
+use super::stmt::Block;
+
+/// Where a variable lives in Go's model.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum VarKind {
+    Local,
+    Param,
+    /// A result parameter; unnamed ones are called `~r0`, `~r1`, ... as
+    /// gc names them.
+    Result,
+    Receiver,
+    /// Package-level (package main's, or a standard-library variable such
+    /// as `os.Stdout`).
+    Global,
+}
+
+#[derive(Clone, Debug)]
+pub struct Var {
+    pub name: String,
+    pub ty: TypeId,
+    pub kind: VarKind,
+    /// The declaring function; `None` for package-level variables.
+    pub func: Option<FuncId>,
+    /// The package path for standard-library variables (`"os"`).
+    pub pkg: Option<String>,
+    /// At the variable's name.
+    pub span: Span,
+}
+
+/// What kind of function.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FuncKind {
+    /// `func name(...)` in package main.
+    TopLevel,
+    /// `func (r T) name(...)` or `func (r *T) name(...)`.
+    Method {
+        named: NamedId,
+        pointer_receiver: bool,
+    },
+    /// A function literal, inside `parent`.
+    Closure { parent: FuncId },
+    /// A standard-library declaration without body: `pkg` is the import
+    /// path; methods also have `receiver` set (`(*strings.Builder)`).
+    Std {
+        pkg: String,
+        receiver: Option<(NamedId, bool)>,
+    },
+}
+
+#[derive(Clone, Debug)]
+pub struct Func {
+    /// As gc names it in reports: `main`, `(*T).Inc`, `T.String`,
+    /// `escaping.func1`, `fmt.Printf`, `(*strings.Builder).WriteString`.
+    pub name: String,
+    pub kind: FuncKind,
+    /// A [`super::Type::Func`] (receiver not included).
+    pub sig: TypeId,
+    pub receiver: Option<VarId>,
+    pub params: Vec<VarId>,
+    /// Named or `~rN`.
+    pub results: Vec<VarId>,
+    /// `None` for standard-library declarations.
+    pub body: Option<Block>,
+    /// For closures: the enclosing functions' variables used inside, in
+    /// order of first use.
+    pub captures: Vec<VarId>,
+    /// Function literals whose nearest enclosing function is this one.
+    pub closures: Vec<FuncId>,
+    /// Every local variable declared in the body (not params/results).
+    pub locals: Vec<VarId>,
+    /// At the name (declarations) or the `func` keyword (literals).
+    pub span: Span,
+}
+
+impl Func {
+    pub fn is_closure(&self) -> bool {
+        matches!(self.kind, FuncKind::Closure { .. })
+    }
+
+    pub fn is_std(&self) -> bool {
+        matches!(self.kind, FuncKind::Std { .. })
+    }
+}
+
+/// A statement label.
+#[derive(Clone, Debug)]
+pub struct Label {
+    pub name: String,
+    pub func: FuncId,
+    pub span: Span,
+}

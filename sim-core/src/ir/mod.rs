@@ -1,0 +1,93 @@
+//! The typed, desugared IR: what every later stage reads.
+//!
+//! A [`Program`] holds arenas of functions, variables, expressions and
+//! statements named by small copyable ids ([`FuncId`], [`VarId`],
+//! [`ExprId`], [`StmtId`]), and a [`TypeTable`] of interned types with gc's
+//! amd64 layout. Every node carries a [`Span`]: the position gc prints and
+//! the byte range the editor underlines.
+//!
+//! Invariant: the IR knows nothing about tree-sitter or about how it was
+//! checked; it is plain data built by [`crate::check`].
+
+mod constant;
+mod expr;
+mod func;
+mod ids;
+mod layout;
+mod span;
+mod stmt;
+mod types;
+
+pub use constant::{format_float, quote_go, ConstValue};
+pub use expr::{
+    BinaryOp, Builtin, Call, Callee, CompositeElem, CompositeKind, ConvKind, ElemKey, Expr,
+    ExprKind, MakeKind, MethodRef, UnaryOp,
+};
+pub use func::{Func, FuncKind, Label, Var, VarKind};
+pub use ids::{Arena, ExprId, FuncId, Id, LabelId, NamedId, StmtId, TypeId, VarId};
+pub use layout::PTR_SIZE;
+pub use span::Span;
+pub use stmt::{
+    Block, Lhs, RangeKind, SelectCase, SelectComm, Stmt, StmtKind, SwitchCase, TypeCase,
+};
+pub use types::{
+    BasicKind, ChanDir, Field, IfaceMethod, InterfaceType, MethodDecl, NamedType, Signature, Type,
+    TypeTable,
+};
+
+/// A checked program: package main plus the standard-library declarations
+/// it uses.
+#[derive(Clone, Debug, Default)]
+pub struct Program {
+    pub types: TypeTable,
+    pub funcs: Arena<FuncId, Func>,
+    pub vars: Arena<VarId, Var>,
+    pub exprs: Arena<ExprId, Expr>,
+    pub stmts: Arena<StmtId, Stmt>,
+    pub labels: Arena<LabelId, Label>,
+    /// Package main's variables, in declaration order.
+    pub globals: Vec<VarId>,
+    /// Package-level variable initialisations (`Assign` statements) in
+    /// Go's initialisation order.
+    pub global_init: Vec<StmtId>,
+    /// `func init()`s in source order.
+    pub inits: Vec<FuncId>,
+    /// `func main()`.
+    pub main: Option<FuncId>,
+}
+
+impl Program {
+    pub fn expr(&self, id: ExprId) -> &Expr {
+        &self.exprs[id]
+    }
+
+    pub fn stmt(&self, id: StmtId) -> &Stmt {
+        &self.stmts[id]
+    }
+
+    pub fn var(&self, id: VarId) -> &Var {
+        &self.vars[id]
+    }
+
+    pub fn func(&self, id: FuncId) -> &Func {
+        &self.funcs[id]
+    }
+
+    /// The functions of package main with bodies (top-level, methods and
+    /// closures), in declaration order.
+    pub fn user_funcs(&self) -> impl Iterator<Item = FuncId> + '_ {
+        self.funcs
+            .iter()
+            .filter(|(_, f)| f.body.is_some())
+            .map(|(id, _)| id)
+    }
+
+    /// A standard-library function by its gc name (`"fmt.Printf"`,
+    /// `"(*strings.Builder).WriteString"`).
+    pub fn std_func(&self, name: &str) -> Option<FuncId> {
+        self.funcs
+            .iter()
+            .find(|(_, f)| f.is_std() && f.name == name)
+            .map(|(id, _)| id)
+    }
+}
