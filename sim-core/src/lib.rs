@@ -12,6 +12,7 @@
 //! value together with a list of [`Diagnostic`]s.
 
 pub mod diag;
+pub mod escape;
 pub mod ir;
 pub mod syntax;
 

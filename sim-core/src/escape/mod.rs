@@ -1,0 +1,42 @@
+//! Escape analysis: Go's `cmd/compile/internal/escape`, verdict for verdict.
+//!
+//! Stages, in order:
+//! - [`graph`]: locations, weighted edges and holes (no IR);
+//! - [`solve`]: walks from every root to a fixed point, outlives rules,
+//!   parameter leaks (no IR);
+//! - [`leaks`]: parameter summaries and their use at call sites;
+//! - [`report`]: verdicts and explanations as data, and Go's text;
+//! - [`stdlib_tags`]: summaries of the supported standard-library calls,
+//!   derived from the real compiler.
+
+pub mod graph;
+pub mod leaks;
+pub mod report;
+pub mod solve;
+pub mod stdlib_tags;
+
+pub use report::{render, Event, Explanation, Flow, FlowNote, Verdict, VerdictKind};
+
+/// Everything the analysis found, in Go's printing order.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct EscapeResult {
+    pub events: Vec<Event>,
+}
+
+impl EscapeResult {
+    /// The text `go build -gcflags='-m=LEVEL -l'` prints for `file_name`.
+    pub fn render(&self, file_name: &str, level: u8) -> String {
+        report::render(&self.events, file_name, level)
+    }
+
+    /// Just the `-m` verdicts.
+    pub fn verdicts(&self) -> impl Iterator<Item = &Verdict> {
+        self.events.iter().filter_map(|e| match e {
+            Event::Verdict(v) => Some(v),
+            _ => None,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,1 @@
+//! Parameter summaries of the supported standard-library functions.
