@@ -3,7 +3,7 @@
 //! The editor colours exactly what the parser saw, so a reader who types
 //! broken Go sees the colours change where the parse changes.
 
-use super::{errors::is_keyword, SyntaxTree};
+use super::{scanner::is_keyword, SyntaxTree};
 use tree_sitter::Node;
 
 /// What a highlighted token is. The frontend maps each to a CSS class.

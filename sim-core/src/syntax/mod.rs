@@ -2,10 +2,19 @@
 //!
 //! This is the only module that touches tree-sitter. It never fails: a
 //! source that does not parse still gives a tree (with error nodes) and a
-//! list of syntax errors at Go's line and column.
+//! list of syntax errors. The errors do not come from tree-sitter: a Go
+//! scanner and a recognizer that mirrors the Go compiler's parser produce
+//! them with the compiler's exact words and positions.
 
+mod ast;
+mod branches;
 mod errors;
+mod header;
 mod highlight;
+mod printer;
+mod recognizer;
+mod scanner;
+mod unicode_tables;
 
 pub use highlight::{highlight, HighlightClass, HighlightSpan};
 
@@ -62,6 +71,59 @@ fn write_sexp(node: tree_sitter::Node<'_>, out: &mut String, depth: usize) {
     }
 }
 
+/// The file name [`parse`] assumes when a message quotes a position.
+pub const DEFAULT_FILE_NAME: &str = "main.go";
+
+/// Who reports a file's syntax errors in `go build`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reporter {
+    /// The compiler: `./FILE:L:C: msg` lines after a package header line.
+    Compiler,
+    /// The go command, which parses the package clause and imports itself
+    /// first and stops at the first error there: one `FILE:L:C: msg` line.
+    GoCommand,
+}
+
+/// A file's syntax errors as `go build` reports them.
+#[derive(Clone, Debug)]
+pub struct SyntaxReport {
+    pub reporter: Reporter,
+    pub errors: Vec<Diagnostic>,
+}
+
+impl SyntaxReport {
+    /// The report as `go build` prints it, without the
+    /// `# command-line-arguments` line the compiler's errors come after.
+    pub fn go_output(&self, file_name: &str) -> String {
+        let mut out = String::new();
+        for d in &self.errors {
+            match self.reporter {
+                Reporter::Compiler => out.push_str(&d.go_format(file_name)),
+                Reporter::GoCommand => {
+                    out.push_str(&format!("{file_name}:{}: {}", d.pos, d.message))
+                }
+            }
+            out.push('\n');
+        }
+        out
+    }
+}
+
+/// The syntax errors `go build` reports for a file named `file_name`, in
+/// its order (sorted by position, at most ten then "too many errors").
+pub fn syntax_report(source: &str, file_name: &str) -> SyntaxReport {
+    if let Some(error) = header::check(source) {
+        return SyntaxReport {
+            reporter: Reporter::GoCommand,
+            errors: vec![error],
+        };
+    }
+    SyntaxReport {
+        reporter: Reporter::Compiler,
+        errors: errors::collect(source, file_name),
+    }
+}
+
 /// Parses Go source. Always returns a tree; syntax errors are in
 /// [`SyntaxTree::errors`].
 pub fn parse(source: &str) -> SyntaxTree {
@@ -72,7 +134,7 @@ pub fn parse(source: &str) -> SyntaxTree {
         Err(_) => None,
     };
     let errors = match &tree {
-        Some(tree) => errors::collect(source, tree.root_node()),
+        Some(_) => syntax_report(source, DEFAULT_FILE_NAME).errors,
         None => vec![Diagnostic {
             pos: crate::Pos::new(1, 1),
             start: 0,

@@ -1,0 +1,6 @@
+package main
+
+var a [2,]int
+
+func main() {
+}

@@ -1,0 +1,6 @@
+package main
+
+default:
+
+func main() {
+}

@@ -1,0 +1,6 @@
+package main
+
+var s = "\400"
+
+func main() {
+}

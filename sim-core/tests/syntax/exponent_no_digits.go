@@ -1,0 +1,6 @@
+package main
+
+var x = 1e+
+
+func main() {
+}

@@ -1,0 +1,6 @@
+package main
+
+var x = 0x1.8
+
+func main() {
+}

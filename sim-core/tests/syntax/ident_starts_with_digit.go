@@ -1,0 +1,6 @@
+package main
+
+func main() {
+	٣abc := 1
+	_ = ٣abc
+}

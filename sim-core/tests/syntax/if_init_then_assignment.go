@@ -1,0 +1,6 @@
+package main
+
+func main() {
+	if x := 1; x = 2 {
+	}
+}

@@ -1,0 +1,9 @@
+package main
+
+type I interface {
+	m() int
+	42
+}
+
+func main() {
+}

@@ -1,0 +1,6 @@
+package main
+
+#include <stdio.h>
+
+func main() {
+}

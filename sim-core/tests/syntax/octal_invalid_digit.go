@@ -1,0 +1,6 @@
+package main
+
+var x = 0128
+
+func main() {
+}

@@ -1,0 +1,6 @@
+package main
+
+var x = 1p4
+
+func main() {
+}
