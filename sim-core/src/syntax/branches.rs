@@ -107,7 +107,7 @@ struct Checker<'f> {
 /// Which label lookup found, for break and continue.
 enum Enclosing {
     Found(LabeledKind),
-    NotEnclosing,
+    Elsewhere,
     Undefined,
 }
 
@@ -152,7 +152,7 @@ impl Checker<'_> {
             }
             cur = self.blocks[i].parent;
         }
-        Enclosing::NotEnclosing
+        Enclosing::Elsewhere
     }
 
     fn block(
@@ -383,7 +383,7 @@ impl Checker<'_> {
         match tok {
             Tok::Break => match self.enclosing_target(b, name) {
                 Enclosing::Found(LabeledKind::Loop | LabeledKind::SwitchOrSelect) => {}
-                Enclosing::Found(LabeledKind::Other) | Enclosing::NotEnclosing => {
+                Enclosing::Found(LabeledKind::Other) | Enclosing::Elsewhere => {
                     self.error(label.pos, format!("invalid break label {name}"));
                 }
                 Enclosing::Undefined => {
@@ -392,20 +392,18 @@ impl Checker<'_> {
             },
             Tok::Continue => match self.enclosing_target(b, name) {
                 Enclosing::Found(LabeledKind::Loop) => {}
-                Enclosing::Found(_) | Enclosing::NotEnclosing => {
+                Enclosing::Found(_) | Enclosing::Elsewhere => {
                     self.error(label.pos, format!("invalid continue label {name}"));
                 }
                 Enclosing::Undefined => {
                     self.error(label.pos, format!("continue label not defined: {name}"));
                 }
             },
-            Tok::Goto => {
-                if !self.goto_target_found(b, name) {
-                    forward.push(Goto {
-                        label: label.clone(),
-                        id: stmt as *const Stmt as usize,
-                    });
-                }
+            Tok::Goto if !self.goto_target_found(b, name) => {
+                forward.push(Goto {
+                    label: label.clone(),
+                    id: stmt as *const Stmt as usize,
+                });
             }
             _ => {}
         }

@@ -1430,22 +1430,25 @@ impl<'a> Recognizer<'a> {
 
         let len = list.len();
         let mut first = true;
-        for i in 0..len {
-            if let Some(Expr::DotsType(pos, _)) = &list[i].ty {
-                if !dots_ok || i + 1 < len {
-                    if first {
-                        first = false;
-                        let msg = if dots_ok {
-                            "can only use ... with final parameter"
-                        } else {
-                            "invalid use of ..."
-                        };
-                        self.error_at(*pos, msg.to_string());
-                    }
-                    if let Some(Expr::DotsType(_, elem)) = list[i].ty.take() {
-                        list[i].ty = Some(*elem);
-                    }
-                }
+        for (i, par) in list.iter_mut().enumerate() {
+            let Some(Expr::DotsType(pos, _)) = &par.ty else {
+                continue;
+            };
+            if dots_ok && i + 1 == len {
+                continue;
+            }
+            if first {
+                first = false;
+                let msg = if dots_ok {
+                    "can only use ... with final parameter"
+                } else {
+                    "invalid use of ..."
+                };
+                let pos = *pos;
+                self.error_at(pos, msg.to_string());
+            }
+            if let Some(Expr::DotsType(_, elem)) = par.ty.take() {
+                par.ty = Some(*elem);
             }
         }
         list

@@ -1,0 +1,6 @@
+package main
+
+var a [3]
+
+func main() {
+}

@@ -1,0 +1,6 @@
+package main
+
+const c := 1
+
+func main() {
+}

@@ -1,0 +1,10 @@
+package main
+
+type S struct{}
+
+type T struct {
+	*(S)
+}
+
+func main() {
+}

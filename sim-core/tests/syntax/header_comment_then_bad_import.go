@@ -1,0 +1,7 @@
+// Package main.
+package main
+
+import "fmt
+
+func main() {
+}

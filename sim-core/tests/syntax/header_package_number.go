@@ -1,0 +1,4 @@
+package 1
+
+func main() {
+}

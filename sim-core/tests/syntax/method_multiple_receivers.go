@@ -1,0 +1,9 @@
+package main
+
+type T int
+
+func (a, b T) m() {
+}
+
+func main() {
+}

@@ -1,0 +1,9 @@
+package main
+
+type T struct {
+	a
+	b, c
+}
+
+func main() {
+}

@@ -1,0 +1,9 @@
+package main
+
+type T[P any, Q] struct{}
+
+func f[A any, B]() {
+}
+
+func main() {
+}

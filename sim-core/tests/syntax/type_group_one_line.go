@@ -1,0 +1,6 @@
+package main
+
+type (A int B int)
+
+func main() {
+}
