@@ -9,11 +9,16 @@
 //! - [`stdlib_tags`]: summaries of the supported standard-library calls,
 //!   derived from the real compiler.
 
+mod batches;
 pub mod graph;
 pub mod leaks;
+mod print;
 pub mod report;
 pub mod solve;
+mod static_value;
 pub mod stdlib_tags;
+mod visit;
+mod walk;
 
 pub use report::{render, Event, Explanation, Flow, FlowNote, Verdict, VerdictKind};
 
@@ -36,6 +41,19 @@ impl EscapeResult {
             _ => None,
         })
     }
+}
+
+/// Runs Go's escape analysis over a checked program.
+pub fn analyze(prog: &crate::ir::Program) -> EscapeResult {
+    let facts = static_value::StaticFacts::compute(prog);
+    let mut tags = walk::Tags::new();
+    let mut events = Vec::new();
+    for batch in batches::bottom_up(prog) {
+        let (ev, new_tags) = walk::Walker::new(prog, &facts, &tags).run_batch(&batch);
+        events.extend(ev);
+        tags.extend(new_tags);
+    }
+    EscapeResult { events }
 }
 
 #[cfg(test)]

@@ -1,0 +1,107 @@
+//! Splitting the program into batches: strongly connected components of
+//! the static call graph, callees first, exactly as gc's
+//! `ir.VisitFuncsBottomUp` orders them (closures join their enclosing
+//! function's batch, after it).
+
+use std::collections::HashMap;
+
+use super::visit::{visit_block, Node};
+use crate::ir::{Callee, ExprKind, FuncId, MethodRef, Program};
+
+/// The batches in analysis order; each lists its functions in gc's order.
+pub fn bottom_up(prog: &Program) -> Vec<Vec<FuncId>> {
+    let mut v = Tarjan {
+        prog,
+        ids: HashMap::new(),
+        gen: 0,
+        stack: Vec::new(),
+        out: Vec::new(),
+    };
+    for f in prog.user_funcs() {
+        if !prog.func(f).is_closure() {
+            v.visit(f, 0);
+        }
+    }
+    v.out
+}
+
+struct Tarjan<'p> {
+    prog: &'p Program,
+    ids: HashMap<FuncId, u32>,
+    gen: u32,
+    stack: Vec<FuncId>,
+    out: Vec<Vec<FuncId>>,
+}
+
+const DONE: u32 = u32::MAX;
+
+impl Tarjan<'_> {
+    /// Functions with bodies that `f` references, in preorder.
+    fn references(&self, f: FuncId) -> Vec<FuncId> {
+        let prog = self.prog;
+        let mut refs = Vec::new();
+        let Some(body) = &prog.func(f).body else {
+            return refs;
+        };
+        let has_body = |g: FuncId| prog.funcs.get(g).is_some_and(|g| g.body.is_some());
+        visit_block(prog, body, false, &mut |n| {
+            let Node::Expr(e) = n else { return };
+            match &prog.expr(e).kind {
+                ExprKind::Func(g) if has_body(*g) => refs.push(*g),
+                ExprKind::FuncLit(g) => refs.push(*g),
+                ExprKind::MethodValue {
+                    method: MethodRef::Func(g),
+                    ..
+                }
+                | ExprKind::MethodExpr {
+                    method: MethodRef::Func(g),
+                    ..
+                } if has_body(*g) => refs.push(*g),
+                ExprKind::Call(call) => match &call.callee {
+                    Callee::Func(g) | Callee::Method { func: g, .. } if has_body(*g) => {
+                        refs.push(*g)
+                    }
+                    _ => {}
+                },
+                _ => {}
+            }
+        });
+        refs
+    }
+
+    fn visit(&mut self, n: FuncId, depth: u32) -> u32 {
+        if let Some(&id) = self.ids.get(&n) {
+            return id;
+        }
+        if depth > 2000 {
+            return DONE;
+        }
+        self.gen += 1;
+        let id = self.gen;
+        self.ids.insert(n, id);
+        self.gen += 1;
+        let mut min = self.gen;
+        self.stack.push(n);
+        for g in self.references(n) {
+            let m = self.visit(g, depth + 1);
+            if m < min {
+                min = m;
+            }
+        }
+        let is_closure = self.prog.func(n).is_closure();
+        if (min == id || min == id + 1) && !is_closure {
+            let mut i = self.stack.len();
+            while i > 0 {
+                i -= 1;
+                let x = self.stack[i];
+                self.ids.insert(x, DONE);
+                if x == n {
+                    break;
+                }
+            }
+            let block = self.stack.split_off(i);
+            self.out.push(block);
+        }
+        min
+    }
+}

@@ -1,0 +1,601 @@
+//! Printing IR nodes the way gc's `ir/fmt.go` does in escape diagnostics.
+//!
+//! gc prints a node in its own syntax: implicit `&`, `*` and conversions
+//! are skipped, composite literals shrink to `T{...}`, closures to
+//! `func literal`, the hidden variadic slice to `... argument`, method
+//! calls become method-expression calls (`(*T).M(t, x)`), and constants
+//! are printed by value. Types use gc's spelling (`struct { x int }`,
+//! `interface {}`), without the `main.` qualifier.
+
+use crate::ir::{
+    format_float, quote_go, BinaryOp, Callee, ChanDir, ConstValue, ExprId, ExprKind, MakeKind,
+    MethodRef, Program, Stmt, StmtKind, Type, TypeId,
+};
+
+/// Operator precedence as gc's `OpPrec` table has it.
+fn prec(kind: &ExprKind) -> i32 {
+    match kind {
+        ExprKind::Unary { .. } | ExprKind::AddrOf(_) | ExprKind::Deref(_) => 7,
+        ExprKind::Recv { .. } => 7,
+        ExprKind::Binary { op, .. } => binary_prec(*op),
+        _ => 8,
+    }
+}
+
+fn binary_prec(op: BinaryOp) -> i32 {
+    use BinaryOp::*;
+    match op {
+        Mul | Div | Rem | Shl | Shr | And | AndNot => 6,
+        Add | Sub | Or | Xor => 5,
+        Eq | Ne | Lt | Le | Gt | Ge => 4,
+        LogAnd => 2,
+        LogOr => 1,
+    }
+}
+
+/// Replaces expressions with constants for printing (gc's literal
+/// rewriting of interface conversions and `make` sizes).
+pub type Rewrites = std::collections::HashMap<ExprId, (ConstValue, TypeId)>;
+
+pub struct Printer<'p> {
+    pub prog: &'p Program,
+    pub rewrites: &'p Rewrites,
+}
+
+const MAX_DEPTH: u32 = 64;
+
+impl Printer<'_> {
+    /// The type in gc's spelling.
+    pub fn ty(&self, id: TypeId) -> String {
+        let mut out = String::new();
+        self.write_ty(&mut out, id, 0);
+        out
+    }
+
+    fn write_ty(&self, out: &mut String, id: TypeId, depth: u32) {
+        if depth > MAX_DEPTH {
+            out.push_str("...");
+            return;
+        }
+        let d = depth + 1;
+        let types = &self.prog.types;
+        match types.get(id) {
+            Type::Basic(k) => out.push_str(k.name()),
+            Type::Pointer(e) => {
+                out.push('*');
+                self.write_ty(out, *e, d);
+            }
+            Type::Slice(e) => {
+                out.push_str("[]");
+                self.write_ty(out, *e, d);
+            }
+            Type::Array { len, elem } => {
+                out.push_str(&format!("[{len}]"));
+                self.write_ty(out, *elem, d);
+            }
+            Type::Map { key, value } => {
+                out.push_str("map[");
+                self.write_ty(out, *key, d);
+                out.push(']');
+                self.write_ty(out, *value, d);
+            }
+            Type::Chan { dir, elem } => {
+                out.push_str(match dir {
+                    ChanDir::Both => "chan ",
+                    ChanDir::SendOnly => "chan<- ",
+                    ChanDir::RecvOnly => "<-chan ",
+                });
+                self.write_ty(out, *elem, d);
+            }
+            Type::Struct(fields) => {
+                if fields.is_empty() {
+                    out.push_str("struct {}");
+                    return;
+                }
+                out.push_str("struct { ");
+                for (i, f) in fields.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str("; ");
+                    }
+                    if !f.embedded {
+                        out.push_str(&f.name);
+                        out.push(' ');
+                    }
+                    self.write_ty(out, f.ty, d);
+                }
+                out.push_str(" }");
+            }
+            Type::Func(sig) => {
+                out.push_str("func(");
+                for (i, p) in sig.params.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    if sig.variadic && i + 1 == sig.params.len() {
+                        out.push_str("...");
+                        match types.get(*p) {
+                            Type::Slice(e) => self.write_ty(out, *e, d),
+                            _ => self.write_ty(out, *p, d),
+                        }
+                    } else {
+                        self.write_ty(out, *p, d);
+                    }
+                }
+                out.push(')');
+                match sig.results.as_slice() {
+                    [] => {}
+                    [one] => {
+                        out.push(' ');
+                        self.write_ty(out, *one, d);
+                    }
+                    many => {
+                        out.push_str(" (");
+                        for (i, r) in many.iter().enumerate() {
+                            if i > 0 {
+                                out.push_str(", ");
+                            }
+                            self.write_ty(out, *r, d);
+                        }
+                        out.push(')');
+                    }
+                }
+            }
+            Type::Interface(iface) => {
+                if iface.methods.is_empty() {
+                    out.push_str("interface {}");
+                    return;
+                }
+                out.push_str("interface { ");
+                for (i, m) in iface.methods.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str("; ");
+                    }
+                    out.push_str(&m.name);
+                    let mut sig = String::new();
+                    self.write_ty(&mut sig, m.sig, d);
+                    out.push_str(sig.strip_prefix("func").unwrap_or(&sig));
+                }
+                out.push_str(" }");
+            }
+            Type::Named(n) => {
+                let named = &types.named[*n];
+                if let Some(pkg) = &named.pkg {
+                    out.push_str(pkg.rsplit('/').next().unwrap_or(pkg));
+                    out.push('.');
+                }
+                out.push_str(&named.name);
+            }
+            Type::Alias { name, pkg, target } => {
+                if pkg.is_none() && (name == "any" || name == "byte" || name == "rune") {
+                    out.push_str(name);
+                } else if pkg.is_none() {
+                    // A user alias prints as its target.
+                    self.write_ty(out, *target, d);
+                } else {
+                    out.push_str(pkg.as_deref().unwrap_or(""));
+                    out.push('.');
+                    out.push_str(name);
+                }
+            }
+            Type::Tuple(items) => {
+                out.push('(');
+                for (i, t) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    self.write_ty(out, *t, d);
+                }
+                out.push(')');
+            }
+        }
+    }
+
+    /// Whether gc would print the type's name bare in a conversion
+    /// (`string(b)`) rather than parenthesized (`([]byte)(s)`).
+    fn has_sym(&self, id: TypeId) -> bool {
+        match self.prog.types.get(id) {
+            Type::Basic(_) | Type::Named(_) => true,
+            Type::Alias { target, pkg, .. } => pkg.is_some() || self.has_sym(*target),
+            _ => false,
+        }
+    }
+
+    /// A constant of type `ty`, as gc prints an `OLITERAL`.
+    pub fn constant(&self, v: &ConstValue, ty: TypeId) -> String {
+        use crate::ir::BasicKind as B;
+        let types = &self.prog.types;
+        let kind = match types.get(ty) {
+            Type::Basic(k) => Some(*k),
+            Type::Alias {
+                name, pkg: None, ..
+            } if name == "byte" => Some(B::Byte),
+            Type::Alias {
+                name, pkg: None, ..
+            } if name == "rune" => Some(B::Rune),
+            _ => None,
+        };
+        if matches!(kind, Some(B::Rune) | Some(B::UntypedRune)) {
+            if let ConstValue::Int(c) = v {
+                if let Some(ch) = u32::try_from(*c).ok().and_then(char::from_u32) {
+                    return quote_rune(ch);
+                }
+            }
+        }
+        let text = match v {
+            ConstValue::Bool(b) => b.to_string(),
+            ConstValue::Int(i) => i.to_string(),
+            ConstValue::Float(f) => format_float(*f),
+            ConstValue::String(s) => short_quote(s),
+        };
+        let default = match (v, kind) {
+            (_, None) => false,
+            (ConstValue::Bool(_), Some(k)) => matches!(k, B::Bool | B::UntypedBool),
+            (ConstValue::Int(_), Some(k)) => matches!(k, B::Int | B::UntypedInt),
+            (ConstValue::Float(_), Some(k)) => matches!(k, B::Float64 | B::UntypedFloat),
+            (ConstValue::String(_), Some(k)) => matches!(k, B::String | B::UntypedString),
+        };
+        if default {
+            text
+        } else {
+            format!("{}({})", self.ty(ty), text)
+        }
+    }
+
+    /// The expression as gc prints it.
+    pub fn expr(&self, id: ExprId) -> String {
+        let mut out = String::new();
+        self.write_expr(&mut out, id, 0, 0);
+        out
+    }
+
+    /// Skips implicit address-of, dereference and conversions.
+    fn skip_implicit(&self, mut id: ExprId) -> ExprId {
+        for _ in 0..MAX_DEPTH {
+            let e = self.prog.expr(id);
+            if !e.implicit || self.rewrites.contains_key(&id) {
+                break;
+            }
+            match &e.kind {
+                ExprKind::AddrOf(x) | ExprKind::Deref(x) | ExprKind::ConvIface(x) => id = *x,
+                ExprKind::Conv { operand, .. } => id = *operand,
+                _ => break,
+            }
+        }
+        id
+    }
+
+    fn list(&self, out: &mut String, ids: &[ExprId], depth: u32) {
+        for (i, a) in ids.iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            self.write_expr(out, *a, 0, depth);
+        }
+    }
+
+    fn write_expr(&self, out: &mut String, id: ExprId, p: i32, depth: u32) {
+        if depth > MAX_DEPTH {
+            out.push_str("...");
+            return;
+        }
+        let d = depth + 1;
+        let id = self.skip_implicit(id);
+        if let Some((v, ty)) = self.rewrites.get(&id) {
+            out.push_str(&self.constant(v, *ty));
+            return;
+        }
+        let e = self.prog.expr(id);
+        let np = if self.is_string_concat(id) {
+            5
+        } else {
+            prec(&e.kind)
+        };
+        if p > np {
+            out.push('(');
+            self.write_expr(out, id, 0, d);
+            out.push(')');
+            return;
+        }
+        match &e.kind {
+            ExprKind::Const(v) => out.push_str(&self.constant(v, e.ty)),
+            ExprKind::Nil => out.push_str("nil"),
+            ExprKind::Var(v) => out.push_str(&self.prog.var(*v).name),
+            ExprKind::Func(f) => out.push_str(&self.prog.func(*f).name),
+            ExprKind::Unary { op, operand } => {
+                out.push_str(op.symbol());
+                if let ExprKind::Unary { op: inner, .. } = &self.prog.expr(*operand).kind {
+                    if inner == op {
+                        out.push(' ');
+                    }
+                }
+                self.write_expr(out, *operand, np + 1, d);
+            }
+            ExprKind::Binary { op, left, right } => {
+                self.write_expr(out, *left, np, d);
+                out.push(' ');
+                out.push_str(op.symbol());
+                out.push(' ');
+                self.write_expr(out, *right, np + 1, d);
+            }
+            ExprKind::Deref(x) => {
+                out.push('*');
+                self.write_expr(out, *x, np + 1, d);
+            }
+            ExprKind::AddrOf(x) => {
+                out.push('&');
+                self.write_expr(out, *x, np + 1, d);
+            }
+            ExprKind::Field { base, name, .. } => {
+                self.write_expr(out, *base, np, d);
+                out.push('.');
+                out.push_str(name);
+            }
+            ExprKind::Index { base, index } => {
+                self.write_expr(out, *base, np, d);
+                out.push('[');
+                self.write_expr(out, *index, 0, d);
+                out.push(']');
+            }
+            ExprKind::MapIndex { map, key, .. } => {
+                self.write_expr(out, *map, np, d);
+                out.push('[');
+                self.write_expr(out, *key, 0, d);
+                out.push(']');
+            }
+            ExprKind::Slice {
+                base,
+                low,
+                high,
+                max,
+            } => {
+                self.write_expr(out, *base, np, d);
+                out.push('[');
+                if let Some(l) = low {
+                    self.write_expr(out, *l, 0, d);
+                }
+                out.push(':');
+                if let Some(h) = high {
+                    self.write_expr(out, *h, 0, d);
+                }
+                if let Some(m) = max {
+                    out.push(':');
+                    self.write_expr(out, *m, 0, d);
+                }
+                out.push(']');
+            }
+            ExprKind::Call(call) => self.write_call(out, id, call, np, d),
+            ExprKind::Composite { elems, .. } => {
+                out.push_str(&self.ty(e.ty));
+                out.push_str(if elems.is_empty() { "{}" } else { "{...}" });
+            }
+            ExprKind::PtrLit(x) => {
+                out.push('&');
+                self.write_expr(out, *x, np + 1, d);
+            }
+            ExprKind::New(t) => {
+                out.push_str("new(");
+                out.push_str(&self.ty(*t));
+                out.push(')');
+            }
+            ExprKind::Make { kind, len, cap } => {
+                out.push_str("make(");
+                out.push_str(&self.ty(e.ty));
+                match (len, cap) {
+                    (Some(l), Some(c)) => {
+                        out.push_str(", ");
+                        self.write_expr(out, *l, 0, d);
+                        out.push_str(", ");
+                        self.write_expr(out, *c, 0, d);
+                    }
+                    (Some(l), None) => {
+                        let untyped = self.prog.types.is_untyped(self.prog.expr(*l).ty);
+                        if *kind == MakeKind::Slice || !untyped {
+                            out.push_str(", ");
+                            self.write_expr(out, *l, 0, d);
+                        }
+                    }
+                    _ => {}
+                }
+                out.push(')');
+            }
+            ExprKind::FuncLit(_) => out.push_str("func literal"),
+            ExprKind::MethodValue { recv, method } => {
+                self.write_expr(out, *recv, np, d);
+                out.push('.');
+                out.push_str(&self.method_name(method));
+            }
+            ExprKind::MethodExpr { recv_type, method } => {
+                let t = self.ty(*recv_type);
+                if t.starts_with('*') {
+                    out.push_str(&format!("({t})"));
+                } else {
+                    out.push_str(&t);
+                }
+                out.push('.');
+                out.push_str(&self.method_name(method));
+            }
+            ExprKind::ConvIface(x) => {
+                let t = e.ty;
+                if self.has_sym(t) {
+                    out.push_str(&self.ty(t));
+                } else {
+                    out.push_str(&format!("({})", self.ty(t)));
+                }
+                out.push('(');
+                self.write_expr(out, *x, 0, d);
+                out.push(')');
+            }
+            ExprKind::Conv { operand, kind } => {
+                let _ = kind;
+                let t = e.ty;
+                if self.has_sym(t) {
+                    out.push_str(&self.ty(t));
+                } else {
+                    out.push_str(&format!("({})", self.ty(t)));
+                }
+                out.push('(');
+                self.write_expr(out, *operand, 0, d);
+                out.push(')');
+            }
+            ExprKind::VarArgsSlice(_) => out.push_str("... argument"),
+            ExprKind::TypeAssert { operand, .. } => {
+                self.write_expr(out, *operand, np, d);
+                out.push_str(".(");
+                let t = match self.prog.types.get(e.ty) {
+                    Type::Tuple(items) if !items.is_empty() => items[0],
+                    _ => e.ty,
+                };
+                out.push_str(&self.ty(t));
+                out.push(')');
+            }
+            ExprKind::Recv { chan, .. } => {
+                out.push_str("<-");
+                self.write_expr(out, *chan, np + 1, d);
+            }
+        }
+    }
+
+    fn method_name(&self, m: &MethodRef) -> String {
+        match m {
+            MethodRef::Func(f) => {
+                let name = &self.prog.func(*f).name;
+                name.rsplit('.').next().unwrap_or(name).to_string()
+            }
+            MethodRef::Interface(n) => n.clone(),
+        }
+    }
+
+    /// Whether `id` is a non-constant string `+` (gc's `OADDSTR`).
+    pub fn is_string_concat(&self, id: ExprId) -> bool {
+        let e = self.prog.expr(id);
+        matches!(
+            e.kind,
+            ExprKind::Binary {
+                op: BinaryOp::Add,
+                ..
+            }
+        ) && self
+            .prog
+            .types
+            .basic_kind(e.ty)
+            .is_some_and(|k| k.is_string())
+    }
+
+    fn write_call(&self, out: &mut String, _id: ExprId, call: &crate::ir::Call, np: i32, d: u32) {
+        let ddd = call.spread
+            || call
+                .args
+                .last()
+                .is_some_and(|a| matches!(self.prog.expr(*a).kind, ExprKind::VarArgsSlice(_)));
+        let mut args: Vec<ExprId> = Vec::new();
+        match &call.callee {
+            Callee::Func(f) => out.push_str(&self.prog.func(*f).name),
+            Callee::Method { func, recv } => {
+                out.push_str(&self.prog.func(*func).name);
+                args.push(*recv);
+            }
+            Callee::Interface { recv, method } => {
+                self.write_expr(out, *recv, np, d);
+                out.push('.');
+                out.push_str(method);
+            }
+            Callee::Value(f) => self.write_expr(out, *f, np, d),
+            Callee::Builtin(b) => out.push_str(b.name()),
+        }
+        args.extend(call.args.iter().copied());
+        // An empty variadic slice is passed as nil.
+        if let Some(last) = args.last() {
+            if let ExprKind::VarArgsSlice(items) = &self.prog.expr(*last).kind {
+                if items.is_empty() {
+                    out.push('(');
+                    self.list(out, &args[..args.len() - 1], d);
+                    if args.len() > 1 {
+                        out.push_str(", ");
+                    }
+                    out.push_str("nil...)");
+                    return;
+                }
+            }
+        }
+        out.push('(');
+        self.list(out, &args, d);
+        if ddd {
+            out.push_str("...");
+        }
+        out.push(')');
+    }
+
+    /// A statement as gc prints it in a note (`x := y`, `return x`, ...).
+    pub fn stmt(&self, s: &Stmt) -> String {
+        match &s.kind {
+            StmtKind::Assign {
+                lhs, rhs, declares, ..
+            } => {
+                let l: Vec<String> = lhs
+                    .iter()
+                    .map(|x| x.map_or_else(|| "_".to_string(), |e| self.expr(e)))
+                    .collect();
+                let mut r = String::new();
+                self.list(&mut r, rhs, 0);
+                let op = if declares.is_empty() { "=" } else { ":=" };
+                format!("{} {op} {r}", l.join(", "))
+            }
+            StmtKind::OpAssign { op, target, value } => {
+                format!(
+                    "{} {}= {}",
+                    self.expr(*target),
+                    op.symbol(),
+                    self.expr(*value)
+                )
+            }
+            StmtKind::IncDec { target, increment } => {
+                format!(
+                    "{}{}",
+                    self.expr(*target),
+                    if *increment { "++" } else { "--" }
+                )
+            }
+            StmtKind::Return { results, .. } => {
+                let mut r = String::new();
+                self.list(&mut r, results, 0);
+                format!("return {r}")
+            }
+            StmtKind::Send { chan, value } => {
+                format!("{} <- {}", self.expr(*chan), self.expr(*value))
+            }
+            StmtKind::Range { .. } | StmtKind::For { .. } => "for loop".to_string(),
+            StmtKind::Go(c) => format!("go {}", self.expr(*c)),
+            StmtKind::Defer(c) => format!("defer {}", self.expr(*c)),
+            StmtKind::Expr(e) => self.expr(*e),
+            StmtKind::Switch { .. } | StmtKind::TypeSwitch { .. } => "switch statement".to_string(),
+            StmtKind::Select { .. } => "select statement".to_string(),
+            _ => String::new(),
+        }
+    }
+}
+
+/// `strconv.Quote`, shortened to 72 runes the way go/constant does.
+fn short_quote(s: &str) -> String {
+    const MAX: usize = 72;
+    let q = quote_go(s);
+    if q.chars().count() > MAX {
+        let cut: String = q.chars().take(MAX - 3).collect();
+        format!("{cut}...")
+    } else {
+        q
+    }
+}
+
+/// A rune constant as `%q` prints it.
+fn quote_rune(c: char) -> String {
+    match c {
+        '\'' => "'\\''".to_string(),
+        '\\' => "'\\\\'".to_string(),
+        '\n' => "'\\n'".to_string(),
+        '\t' => "'\\t'".to_string(),
+        '\r' => "'\\r'".to_string(),
+        '\0' => "'\\x00'".to_string(),
+        c if (c as u32) < 0x20 || c as u32 == 0x7f => format!("'\\x{:02x}'", c as u32),
+        c => format!("'{c}'"),
+    }
+}

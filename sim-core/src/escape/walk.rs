@@ -1,0 +1,1763 @@
+//! Building the escape graph from the IR: one pass over each function
+//! body, without regard to control flow, turning every data movement into
+//! an edge (gc's `escape/{stmt,expr,call,assign}.go`).
+
+use std::collections::{HashMap, HashSet};
+
+use super::graph::{
+    AllocKind, Batch, FuncIx, Hole, LocId, LocKind, Site, VarClass, CALLEE, DISCARD, HEAP, MUTATOR,
+};
+use super::leaks::Leaks;
+use super::print::{Printer, Rewrites};
+use super::report::{Event, ParamSlot, Verdict, VerdictKind};
+use super::static_value::{is_array, StaticFacts};
+use super::stdlib_tags;
+use super::visit::{visit_block, Node};
+use crate::ir::{
+    Block, Builtin, Callee, CompositeKind, ConvKind, ElemKey, ExprId, ExprKind, FuncId, FuncKind,
+    LabelId, MakeKind, MethodRef, Program, RangeKind, SelectComm, StmtId, StmtKind, Type, TypeId,
+    VarId, VarKind,
+};
+
+/// gc's `ir.MaxStackVarSize`: explicit variables above this go to the heap.
+pub const MAX_STACK_VAR_SIZE: u64 = 128 * 1024;
+/// gc's `ir.MaxImplicitStackVarSize`: implicit allocations above this do.
+pub const MAX_IMPLICIT_STACK_VAR_SIZE: u64 = 64 * 1024;
+/// Captured variables up to this size may be captured by value.
+const MAX_BYVAL_SIZE: u64 = 128;
+const MAX_DEPTH: u32 = 300;
+
+/// Parameter summaries of analyzed functions, receiver first.
+pub type Tags = HashMap<FuncId, Vec<Leaks>>;
+
+/// A variable a closure captures.
+#[derive(Clone)]
+enum Captured {
+    Var(VarId),
+    /// A temporary a `go`/`defer` wrapper captures.
+    Temp {
+        loc: LocId,
+        site: Site,
+        width: u64,
+        func_name: String,
+    },
+}
+
+struct PendingClosure {
+    k: Hole,
+    captures: Vec<Captured>,
+    /// Where each captured variable is first used inside the closure.
+    use_sites: Vec<Site>,
+}
+
+pub struct Walker<'p> {
+    prog: &'p Program,
+    facts: &'p StaticFacts,
+    rewrites: Rewrites,
+    pub b: Batch,
+    fix: HashMap<FuncId, FuncIx>,
+    var_loc: HashMap<VarId, LocId>,
+    tags: &'p Tags,
+    closures: Vec<PendingClosure>,
+    heap_reasons: Vec<(LocId, &'static str)>,
+    cur: FuncId,
+    cur_ix: FuncIx,
+    loop_depth: i32,
+    looping_labels: HashSet<LabelId>,
+    /// Arguments a go/defer wrapper reads from temporaries.
+    subst: HashMap<ExprId, LocId>,
+    temps_made: HashMap<FuncId, usize>,
+    depth: u32,
+}
+
+impl<'p> Walker<'p> {
+    pub fn new(prog: &'p Program, facts: &'p StaticFacts, tags: &'p Tags) -> Walker<'p> {
+        Walker {
+            prog,
+            facts,
+            rewrites: Rewrites::new(),
+            b: Batch::new(true),
+            fix: HashMap::new(),
+            var_loc: HashMap::new(),
+            tags,
+            closures: Vec::new(),
+            heap_reasons: Vec::new(),
+            cur: FuncId(0),
+            cur_ix: FuncIx(0),
+            loop_depth: 1,
+            looping_labels: HashSet::new(),
+            subst: HashMap::new(),
+            temps_made: HashMap::new(),
+            depth: 0,
+        }
+    }
+
+    fn printer(&self) -> Printer<'_> {
+        Printer {
+            prog: self.prog,
+            rewrites: &self.rewrites,
+        }
+    }
+
+    // ----- sites -------------------------------------------------------
+
+    /// The position gc reports for an expression: conversions sit at
+    /// their operand.
+    fn expr_pos_span(&self, e: ExprId) -> (crate::diag::Pos, u32, u32) {
+        let mut id = e;
+        for _ in 0..64 {
+            let ex = self.prog.expr(id);
+            match &ex.kind {
+                ExprKind::ConvIface(x) | ExprKind::Conv { operand: x, .. } => id = *x,
+                _ => break,
+            }
+        }
+        let outer = self.prog.expr(e).span;
+        (self.prog.expr(id).span.pos, outer.start, outer.end)
+    }
+
+    fn site(&self, e: ExprId) -> Site {
+        let (pos, start, end) = self.expr_pos_span(e);
+        Site {
+            text: self.printer().expr(e),
+            pos,
+            start,
+            end,
+        }
+    }
+
+    fn stmt_site(&self, s: StmtId) -> Site {
+        let st = self.prog.stmt(s);
+        Site {
+            text: self.printer().stmt(st),
+            pos: st.span.pos,
+            start: st.span.start,
+            end: st.span.end,
+        }
+    }
+
+    fn var_site(&self, v: VarId) -> Site {
+        let var = self.prog.var(v);
+        Site {
+            text: var.name.clone(),
+            pos: var.span.pos,
+            start: var.span.start,
+            end: var.span.end,
+        }
+    }
+
+    // ----- types -------------------------------------------------------
+
+    fn has_pointers(&self, t: TypeId) -> bool {
+        self.prog.types.has_pointers(t)
+    }
+
+    fn is_interface(&self, t: TypeId) -> bool {
+        self.prog.types.is_interface(t)
+    }
+
+    /// gc's `types.IsDirectIface`: stored in an interface without boxing.
+    fn is_direct_iface(&self, t: TypeId, depth: u32) -> bool {
+        if depth > 32 {
+            return false;
+        }
+        match self.prog.types.under(t) {
+            Type::Pointer(_) | Type::Chan { .. } | Type::Map { .. } | Type::Func(_) => true,
+            Type::Basic(k) => *k == crate::ir::BasicKind::UnsafePointer,
+            Type::Struct(fields) => {
+                fields.len() == 1 && self.is_direct_iface(fields[0].ty, depth + 1)
+            }
+            Type::Array { len, elem } => *len == 1 && self.is_direct_iface(*elem, depth + 1),
+            _ => false,
+        }
+    }
+
+    fn value_type(&self, e: ExprId) -> TypeId {
+        let ex = self.prog.expr(e);
+        match self.prog.types.get(ex.ty) {
+            Type::Tuple(items) if !items.is_empty() => match ex.kind {
+                ExprKind::MapIndex { comma_ok: true, .. }
+                | ExprKind::TypeAssert { comma_ok: true, .. }
+                | ExprKind::Recv { comma_ok: true, .. } => items[0],
+                _ => ex.ty,
+            },
+            _ => ex.ty,
+        }
+    }
+
+    fn size(&self, t: TypeId) -> u64 {
+        self.prog.types.size_of(t)
+    }
+
+    // ----- locations and holes -----------------------------------------
+
+    fn new_alloc(&mut self, e: ExprId, kind: AllocKind) -> LocId {
+        let site = self.site(e);
+        self.b.new_loc(
+            LocKind::Alloc { site, kind },
+            self.cur_ix,
+            self.loop_depth,
+            true,
+        )
+    }
+
+    /// gc's `spill`: a new location for `e`'s storage, whose address flows
+    /// to `k`.
+    fn spill(&mut self, k: &Hole, e: ExprId, kind: AllocKind) -> Hole {
+        let loc = self.new_alloc(e, kind);
+        if let Some(why) = self.heap_alloc_reason(e) {
+            self.heap_reasons.push((loc, why));
+        }
+        let site = self.site(e);
+        self.b.flow(&k.addr(site, "spill"), loc);
+        Hole::to(loc)
+    }
+
+    fn tee(&mut self, ks: &[Hole]) -> Hole {
+        self.b.tee(ks, self.cur_ix, self.loop_depth)
+    }
+
+    fn var_hole(&self, v: VarId) -> Hole {
+        match self.var_loc.get(&v) {
+            Some(l) => Hole::to(*l),
+            None => {
+                if self.prog.var(v).kind == VarKind::Global {
+                    Hole::to(HEAP)
+                } else {
+                    Hole::to(DISCARD)
+                }
+            }
+        }
+    }
+
+    /// gc's `HeapAllocReason` for an allocating expression.
+    fn heap_alloc_reason(&self, e: ExprId) -> Option<&'static str> {
+        let ex = self.prog.expr(e);
+        match &ex.kind {
+            ExprKind::New(t) => {
+                (self.size(*t) > MAX_IMPLICIT_STACK_VAR_SIZE).then_some("too large for stack")
+            }
+            ExprKind::PtrLit(x) => (self.size(self.prog.expr(*x).ty) > MAX_IMPLICIT_STACK_VAR_SIZE)
+                .then_some("too large for stack"),
+            ExprKind::Make {
+                kind: MakeKind::Slice,
+                len,
+                cap,
+            } => {
+                let r = cap.or(*len)?;
+                let elem = match self.prog.types.under(ex.ty) {
+                    Type::Slice(el) => *el,
+                    _ => return None,
+                };
+                let es = self.size(elem);
+                if es == 0 {
+                    return Some("zero-sized element");
+                }
+                let (v, _) = self.const_int(r)?;
+                if v < 0 {
+                    return None;
+                }
+                (v as u128 > (MAX_IMPLICIT_STACK_VAR_SIZE / es) as u128)
+                    .then_some("too large for stack")
+            }
+            _ => None,
+        }
+    }
+
+    fn const_int(&self, e: ExprId) -> Option<(i128, TypeId)> {
+        match &self.prog.expr(e).kind {
+            ExprKind::Const(c) => c.as_int().map(|v| (v, self.prog.expr(e).ty)),
+            _ => {
+                let (c, t) = self.facts.static_const(self.prog, e)?;
+                c.as_int().map(|v| (v, t))
+            }
+        }
+    }
+
+    // ----- functions ----------------------------------------------------
+
+    /// Runs the whole analysis for one batch and returns its events.
+    pub fn run_batch(mut self, funcs: &[FuncId]) -> (Vec<Event>, Vec<(FuncId, Vec<Leaks>)>) {
+        // Function table.
+        for &f in funcs {
+            let func = self.prog.func(f);
+            let parent = match func.kind {
+                FuncKind::Closure { parent } => self.fix.get(&parent).copied(),
+                _ => None,
+            };
+            let ix = self.b.add_func(func.name.clone(), parent);
+            self.fix.insert(f, ix);
+        }
+        // Locations for declared variables (gc's initFunc).
+        for &f in funcs {
+            let func = self.prog.func(f);
+            let ix = self.fix[&f];
+            let params: Vec<VarId> = func.receiver.iter().chain(&func.params).copied().collect();
+            for v in params {
+                self.declare(v, ix, VarClass::Param);
+            }
+            for (i, v) in func.results.iter().enumerate() {
+                self.declare(*v, ix, VarClass::Result { index: i });
+            }
+            for v in &func.locals {
+                self.declare(*v, ix, VarClass::Local);
+            }
+        }
+        for &f in funcs {
+            if !self.prog.func(f).is_closure() {
+                self.walk_func(f);
+            }
+        }
+        // Closure captures, now that reassignments are all known.
+        let pending = std::mem::take(&mut self.closures);
+        for p in pending {
+            self.flow_closure(p);
+        }
+        // Sizes that force the heap.
+        let mut reasons = std::mem::take(&mut self.heap_reasons);
+        reasons.sort_by_key(|(l, _)| *l);
+        for (loc, why) in reasons {
+            let site = self.b.loc(loc).site().cloned().unwrap_or_default();
+            self.b.flow(&Hole::to(HEAP).addr(site, why), loc);
+        }
+        self.b.solve();
+
+        let mut slots = Vec::new();
+        let mut result_names = Vec::new();
+        for &f in funcs {
+            let func = self.prog.func(f);
+            let params: Vec<VarId> = func.receiver.iter().chain(&func.params).copied().collect();
+            slots.push(
+                params
+                    .iter()
+                    .map(|v| {
+                        let var = self.prog.var(*v);
+                        let named = !var.name.is_empty() && var.name != "_";
+                        ParamSlot {
+                            loc: if named {
+                                self.var_loc.get(v).copied()
+                            } else {
+                                None
+                            },
+                            site: self.var_site(*v),
+                            has_pointers: self.has_pointers(var.ty),
+                        }
+                    })
+                    .collect::<Vec<_>>(),
+            );
+            result_names.push(
+                func.results
+                    .iter()
+                    .map(|v| self.prog.var(*v).name.clone())
+                    .collect::<Vec<_>>(),
+            );
+        }
+        let tags = self.b.finish(&slots, &result_names);
+        let tags = funcs.iter().copied().zip(tags).collect();
+        (self.b.events, tags)
+    }
+
+    fn declare(&mut self, v: VarId, ix: FuncIx, class: VarClass) {
+        if self.var_loc.contains_key(&v) {
+            return;
+        }
+        let site = self.var_site(v);
+        let loc = self.b.new_loc(LocKind::Var { site, class }, ix, 1, true);
+        if class == VarClass::Local && self.size(self.prog.var(v).ty) > MAX_STACK_VAR_SIZE {
+            self.heap_reasons.push((loc, "too large for stack"));
+        }
+        self.var_loc.insert(v, loc);
+    }
+
+    fn walk_func(&mut self, f: FuncId) {
+        let Some(ix) = self.fix.get(&f).copied() else {
+            return;
+        };
+        let saved = (
+            self.cur,
+            self.cur_ix,
+            self.loop_depth,
+            std::mem::take(&mut self.looping_labels),
+        );
+        self.cur = f;
+        self.cur_ix = ix;
+        self.loop_depth = 1;
+        if let Some(body) = &self.prog.func(f).body {
+            self.find_looping_labels(body);
+            self.block(body);
+        }
+        self.cur = saved.0;
+        self.cur_ix = saved.1;
+        self.loop_depth = saved.2;
+        self.looping_labels = saved.3;
+    }
+
+    /// Labels that a later `goto` jumps back to start unstructured loops.
+    fn find_looping_labels(&mut self, body: &Block) {
+        let prog = self.prog;
+        let mut seen = HashSet::new();
+        let mut looping = HashSet::new();
+        visit_block(prog, body, false, &mut |n| {
+            if let Node::Stmt(s) = n {
+                match &prog.stmt(s).kind {
+                    StmtKind::Labeled { label, .. } => {
+                        seen.insert(*label);
+                    }
+                    StmtKind::Goto { label } if seen.contains(label) => {
+                        looping.insert(*label);
+                    }
+                    _ => {}
+                }
+            }
+        });
+        self.looping_labels = looping;
+    }
+
+    // ----- statements ---------------------------------------------------
+
+    fn block(&mut self, b: &Block) {
+        let old = self.loop_depth;
+        for s in &b.stmts {
+            self.stmt(*s);
+        }
+        self.loop_depth = old;
+    }
+
+    fn dcl(&mut self, v: VarId) {
+        if let Some(l) = self.var_loc.get(&v).copied() {
+            self.b.loc_mut(l).loop_depth = self.loop_depth;
+        }
+    }
+
+    fn stmt(&mut self, s: StmtId) {
+        if self.depth > MAX_DEPTH {
+            return;
+        }
+        self.depth += 1;
+        self.stmt_inner(s);
+        self.depth -= 1;
+    }
+
+    fn stmt_inner(&mut self, s: StmtId) {
+        let prog = self.prog;
+        match &prog.stmt(s).kind {
+            StmtKind::Decl { vars } => {
+                for v in vars {
+                    self.dcl(*v);
+                }
+            }
+            StmtKind::Assign {
+                lhs, rhs, declares, ..
+            } => {
+                for v in declares {
+                    self.dcl(*v);
+                }
+                self.assign_stmt(s, lhs, rhs);
+            }
+            StmtKind::OpAssign { target, value, .. } => {
+                self.assign_list(&[Some(*target)], &[*value], "assign", s);
+            }
+            StmtKind::IncDec { target, .. } => {
+                self.assign_list(&[Some(*target)], &[], "assign", s);
+            }
+            StmtKind::Expr(e) => match &prog.expr(*e).kind {
+                ExprKind::Call(_) => self.call(None, *e),
+                _ => self.discard(*e),
+            },
+            StmtKind::Send { chan, value } => {
+                self.discard(*chan);
+                let k = Hole::to(HEAP).note(self.stmt_site(s), "send");
+                self.expr(&k, *value);
+            }
+            StmtKind::Block(b) => self.block(b),
+            StmtKind::If {
+                init,
+                cond,
+                then,
+                otherwise,
+            } => {
+                if let Some(i) = init {
+                    self.stmt(*i);
+                }
+                self.discard(*cond);
+                self.block(then);
+                if let Some(o) = otherwise {
+                    let old = self.loop_depth;
+                    self.stmt(*o);
+                    self.loop_depth = old;
+                }
+            }
+            StmtKind::For {
+                init,
+                cond,
+                post,
+                body,
+                loop_vars,
+                ..
+            } => {
+                if let Some(i) = init {
+                    self.stmt(*i);
+                }
+                self.loop_depth += 1;
+                // Go 1.22: a loop variable whose address is taken or that a
+                // closure captures becomes a fresh copy per iteration.
+                let distinct: Vec<VarId> = loop_vars
+                    .iter()
+                    .copied()
+                    .filter(|v| self.facts.addrtaken(*v) || self.facts.captured.contains(v))
+                    .collect();
+                for v in &distinct {
+                    self.dcl(*v);
+                }
+                if let Some(c) = cond {
+                    self.discard(*c);
+                }
+                if let Some(p) = post {
+                    let saved: Vec<(LocId, bool)> = distinct
+                        .iter()
+                        .filter_map(|v| self.var_loc.get(v))
+                        .map(|l| (*l, self.b.loc(*l).reassigned))
+                        .collect();
+                    self.stmt(*p);
+                    for (l, r) in saved {
+                        self.b.loc_mut(l).reassigned = r;
+                    }
+                }
+                self.block(body);
+                self.loop_depth -= 1;
+            }
+            StmtKind::Range {
+                kind,
+                subject,
+                key,
+                value,
+                declares,
+                body,
+                ..
+            } => {
+                let tmp = self
+                    .b
+                    .new_loc(LocKind::Temp, self.cur_ix, self.loop_depth, true);
+                self.expr(&Hole::to(tmp), *subject);
+                self.loop_depth += 1;
+                for v in declares {
+                    self.dcl(*v);
+                }
+                let kk = self.addr(*key, s);
+                let kv = self.addr(*value, s);
+                let site = self.stmt_site(s);
+                if value.is_some() {
+                    if *kind == RangeKind::Array {
+                        self.b.flow(&kv.note(site, "range"), tmp);
+                    } else {
+                        self.b.flow(&kv.deref(site, "range-deref"), tmp);
+                    }
+                }
+                for k in [kk, kv] {
+                    let keep = match &self.b.loc(k.dst).kind {
+                        LocKind::Var { .. } => declares.iter().any(|v| {
+                            self.var_loc.get(v) == Some(&k.dst)
+                                && (self.facts.addrtaken(*v) || self.facts.captured.contains(v))
+                        }),
+                        _ => false,
+                    };
+                    if !keep {
+                        self.b.loc_mut(k.dst).reassigned = true;
+                    }
+                }
+                self.block(body);
+                self.loop_depth -= 1;
+            }
+            StmtKind::Switch {
+                init, tag, cases, ..
+            } => {
+                if let Some(i) = init {
+                    self.stmt(*i);
+                }
+                if let Some(t) = tag {
+                    self.discard(*t);
+                }
+                for c in cases {
+                    for v in &c.values {
+                        self.discard(*v);
+                    }
+                    self.block(&c.body);
+                }
+            }
+            StmtKind::TypeSwitch {
+                init,
+                subject,
+                cases,
+                ..
+            } => {
+                if let Some(i) = init {
+                    self.stmt(*i);
+                }
+                let mut ks = Vec::new();
+                for c in cases {
+                    if let Some(v) = c.var {
+                        self.dcl(v);
+                        let ty = self.prog.var(v).ty;
+                        if self.has_pointers(ty) {
+                            let site = Site {
+                                text: "case".to_string(),
+                                pos: c.span.pos,
+                                start: c.span.start,
+                                end: c.span.end,
+                            };
+                            let k = self.var_hole(v);
+                            ks.push(self.dot_type(&k, ty, site, "switch case"));
+                        }
+                    }
+                }
+                let k = self.tee(&ks);
+                self.expr(&k, *subject);
+                for c in cases {
+                    self.block(&c.body);
+                }
+            }
+            StmtKind::Select { cases, .. } => {
+                for c in cases {
+                    match &c.comm {
+                        SelectComm::Send { chan, value } => {
+                            self.discard(*chan);
+                            let site = Site {
+                                text: format!(
+                                    "{} <- {}",
+                                    self.printer().expr(*chan),
+                                    self.printer().expr(*value)
+                                ),
+                                pos: c.span.pos,
+                                start: c.span.start,
+                                end: c.span.end,
+                            };
+                            self.expr(&Hole::to(HEAP).note(site, "send"), *value);
+                        }
+                        SelectComm::Recv { recv, assign } => match assign {
+                            Some(a) => self.stmt(*a),
+                            None => self.discard(*recv),
+                        },
+                        SelectComm::Default => {}
+                    }
+                    self.block(&c.body);
+                }
+            }
+            StmtKind::Labeled { label, stmt } => {
+                if self.looping_labels.contains(label) {
+                    self.loop_depth += 1;
+                }
+                self.stmt(*stmt);
+            }
+            StmtKind::Break { .. }
+            | StmtKind::Continue { .. }
+            | StmtKind::Goto { .. }
+            | StmtKind::Fallthrough
+            | StmtKind::Empty => {}
+            StmtKind::Return { results, .. } => {
+                let res: Vec<VarId> = self.prog.func(self.cur).results.clone();
+                if results.len() == 1 && res.len() > 1 {
+                    // return f() with several results.
+                    let ks: Vec<Hole> = res.iter().map(|v| self.var_hole(*v)).collect();
+                    self.call(Some(ks.clone()), results[0]);
+                    self.reassigned(&ks, s, &[]);
+                } else {
+                    let dsts: Vec<Dst> = res.iter().map(|v| Dst::Var(*v)).collect();
+                    self.assign_dsts(&dsts, results, "return", s);
+                }
+            }
+            StmtKind::Go(call) => self.go_defer(s, *call, true),
+            StmtKind::Defer(call) => self.go_defer(s, *call, false),
+        }
+    }
+
+    fn assign_stmt(&mut self, s: StmtId, lhs: &[Option<ExprId>], rhs: &[ExprId]) {
+        if lhs.len() == rhs.len() {
+            let why = if lhs.len() == 1 {
+                "assign"
+            } else {
+                "assign-pair"
+            };
+            self.assign_list(lhs, rhs, why, s);
+            return;
+        }
+        let Some(&r) = rhs.first() else { return };
+        let why = match &self.prog.expr(r).kind {
+            ExprKind::Call(_) => {
+                let ks: Vec<Hole> = lhs.iter().map(|l| self.addr(*l, s)).collect();
+                self.call(Some(ks.clone()), r);
+                let declares = self.declared_by(s);
+                self.reassigned(&ks, s, &declares);
+                return;
+            }
+            ExprKind::MapIndex { .. } => "assign-pair-mapr",
+            ExprKind::TypeAssert { .. } => "assign-pair-dot-type",
+            ExprKind::Recv { .. } => "assign-pair-receive",
+            _ => "assign-pair",
+        };
+        self.assign_list(lhs, rhs, why, s);
+    }
+
+    fn declared_by(&self, s: StmtId) -> Vec<VarId> {
+        match &self.prog.stmt(s).kind {
+            StmtKind::Assign { declares, .. } => declares.clone(),
+            _ => Vec::new(),
+        }
+    }
+
+    fn assign_list(
+        &mut self,
+        dsts: &[Option<ExprId>],
+        srcs: &[ExprId],
+        why: &'static str,
+        s: StmtId,
+    ) {
+        let dsts: Vec<Dst> = dsts
+            .iter()
+            .map(|d| d.map_or(Dst::Blank, Dst::Expr))
+            .collect();
+        self.assign_dsts(&dsts, srcs, why, s);
+    }
+
+    fn assign_dsts(&mut self, dsts: &[Dst], srcs: &[ExprId], why: &'static str, s: StmtId) {
+        let ks: Vec<Hole> = dsts
+            .iter()
+            .map(|d| match d {
+                Dst::Blank => Hole::to(DISCARD),
+                Dst::Var(v) => self.var_hole(*v),
+                Dst::Expr(e) => self.addr(Some(*e), s),
+            })
+            .collect();
+        let site = self.stmt_site(s);
+        for (i, k) in ks.iter().enumerate() {
+            let Some(&src) = srcs.get(i) else { continue };
+            let mut k = k.clone();
+            if let Dst::Expr(d) = dsts[i] {
+                if self.is_self_assign(d, src) {
+                    let msg = format!(
+                        "{} ignoring self-assignment in {}",
+                        self.prog.func(self.cur).name,
+                        site.text
+                    );
+                    self.b.events.push(Event::Verdict(Verdict {
+                        site: site.clone(),
+                        kind: VerdictKind::SelfAssignment,
+                        message: msg,
+                    }));
+                    k = Hole::to(DISCARD);
+                }
+            }
+            self.expr(&k.note(site.clone(), why), src);
+        }
+        let declares = self.declared_by(s);
+        self.reassigned(&ks, s, &declares);
+    }
+
+    /// Marks assigned variables as reassigned, except those this statement
+    /// declares.
+    fn reassigned(&mut self, ks: &[Hole], _s: StmtId, declares: &[VarId]) {
+        for k in ks {
+            let declared = declares.iter().any(|v| self.var_loc.get(v) == Some(&k.dst));
+            if !declared {
+                self.b.loc_mut(k.dst).reassigned = true;
+            }
+        }
+    }
+
+    /// gc's `addr`: the hole for storing into an addressable expression.
+    fn addr(&mut self, e: Option<ExprId>, s: StmtId) -> Hole {
+        let Some(e) = e else {
+            return Hole::to(DISCARD);
+        };
+        let prog = self.prog;
+        match &prog.expr(e).kind {
+            ExprKind::Var(v) => self.var_hole(*v),
+            ExprKind::Field {
+                base,
+                through_pointer,
+                ..
+            } => {
+                if *through_pointer {
+                    self.mutate(*base);
+                    Hole::to(HEAP)
+                } else {
+                    self.addr(Some(*base), s)
+                }
+            }
+            ExprKind::Index { base, index } => {
+                self.discard(*index);
+                let bt = prog.expr(*base).ty;
+                if is_array(prog, bt) {
+                    self.addr(Some(*base), s)
+                } else {
+                    self.mutate(*base);
+                    Hole::to(HEAP)
+                }
+            }
+            ExprKind::Deref(p) => {
+                self.mutate(*p);
+                Hole::to(HEAP)
+            }
+            ExprKind::MapIndex { map, key, .. } => {
+                self.discard(*map);
+                let k = Hole::to(HEAP).note(self.stmt_site(s), "key of map put");
+                self.expr(&k, *key);
+                Hole::to(HEAP)
+            }
+            _ => {
+                self.discard(e);
+                Hole::to(HEAP)
+            }
+        }
+    }
+
+    fn mutate(&mut self, e: ExprId) {
+        self.expr(&Hole::to(MUTATOR), e);
+    }
+
+    fn discard(&mut self, e: ExprId) {
+        self.expr(&Hole::to(DISCARD), e);
+    }
+
+    /// gc's `isSelfAssign`: `b.buf = b.buf[1:]` and `x.a = x.b` store
+    /// nothing new.
+    fn is_self_assign(&self, dst: ExprId, src: ExprId) -> bool {
+        let prog = self.prog;
+        let dk = &prog.expr(dst).kind;
+        let sk = &prog.expr(src).kind;
+        // Slice self-assignment through a pointer.
+        let deref_base = |k: &ExprKind| -> Option<VarId> {
+            let x = match k {
+                ExprKind::Deref(x) => *x,
+                ExprKind::Field {
+                    base,
+                    through_pointer: true,
+                    ..
+                } => *base,
+                _ => return None,
+            };
+            match prog.expr(x).kind {
+                ExprKind::Var(v) => Some(v),
+                _ => None,
+            }
+        };
+        if let (Some(dv), ExprKind::Slice { base, .. }) = (deref_base(dk), sk) {
+            let bt = prog.expr(*base).ty;
+            if !is_array(prog, bt) || !matches!(prog.expr(*base).kind, ExprKind::Var(_)) {
+                if let Some(bv) = deref_base(&prog.expr(*base).kind) {
+                    if bv == dv && !is_array(prog, bt) {
+                        return true;
+                    }
+                }
+            }
+        }
+        match (dk, sk) {
+            (
+                ExprKind::Field {
+                    base: b1,
+                    through_pointer: p1,
+                    ..
+                },
+                ExprKind::Field {
+                    base: b2,
+                    through_pointer: p2,
+                    ..
+                },
+            ) if p1 == p2 => self.same_safe(*b1, *b2, 0),
+            (
+                ExprKind::Index {
+                    base: b1,
+                    index: i1,
+                },
+                ExprKind::Index {
+                    base: b2,
+                    index: i2,
+                },
+            ) => {
+                !self.may_affect_memory(*i1, 0)
+                    && !self.may_affect_memory(*i2, 0)
+                    && self.same_safe(*b1, *b2, 0)
+            }
+            _ => false,
+        }
+    }
+
+    fn same_safe(&self, a: ExprId, b: ExprId, d: u32) -> bool {
+        if d > 64 {
+            return false;
+        }
+        let prog = self.prog;
+        match (&prog.expr(a).kind, &prog.expr(b).kind) {
+            (ExprKind::Var(x), ExprKind::Var(y)) => x == y,
+            (
+                ExprKind::Field {
+                    base: b1,
+                    index: i1,
+                    through_pointer: p1,
+                    ..
+                },
+                ExprKind::Field {
+                    base: b2,
+                    index: i2,
+                    through_pointer: p2,
+                    ..
+                },
+            ) => i1 == i2 && p1 == p2 && self.same_safe(*b1, *b2, d + 1),
+            (ExprKind::Deref(x), ExprKind::Deref(y)) => self.same_safe(*x, *y, d + 1),
+            (
+                ExprKind::Index {
+                    base: b1,
+                    index: i1,
+                },
+                ExprKind::Index {
+                    base: b2,
+                    index: i2,
+                },
+            ) => self.same_safe(*b1, *b2, d + 1) && self.same_safe(*i1, *i2, d + 1),
+            (ExprKind::Const(x), ExprKind::Const(y)) => x == y,
+            _ => false,
+        }
+    }
+
+    fn may_affect_memory(&self, e: ExprId, d: u32) -> bool {
+        if d > 64 {
+            return true;
+        }
+        match &self.prog.expr(e).kind {
+            ExprKind::Var(_) | ExprKind::Const(_) | ExprKind::Nil => false,
+            ExprKind::Binary { left, right, op } if !op.is_comparison() => {
+                self.may_affect_memory(*left, d + 1) || self.may_affect_memory(*right, d + 1)
+            }
+            ExprKind::Index { base, index } => {
+                self.may_affect_memory(*base, d + 1) || self.may_affect_memory(*index, d + 1)
+            }
+            ExprKind::Conv {
+                kind: ConvKind::Value,
+                operand,
+            } => self.may_affect_memory(*operand, d + 1),
+            ExprKind::Unary { operand, .. } | ExprKind::Deref(operand) => {
+                self.may_affect_memory(*operand, d + 1)
+            }
+            ExprKind::Field { base, .. } => self.may_affect_memory(*base, d + 1),
+            ExprKind::Call(c) => match c.callee {
+                Callee::Builtin(Builtin::Len) | Callee::Builtin(Builtin::Cap) => {
+                    c.args.iter().any(|a| self.may_affect_memory(*a, d + 1))
+                }
+                _ => true,
+            },
+            _ => true,
+        }
+    }
+
+    fn dot_type(&self, k: &Hole, t: TypeId, site: Site, why: &'static str) -> Hole {
+        let k = if !self.is_interface(t) && !self.is_direct_iface(t, 0) {
+            k.shift(1)
+        } else {
+            k.clone()
+        };
+        k.note(site, why)
+    }
+
+    // ----- expressions --------------------------------------------------
+
+    fn expr(&mut self, k: &Hole, e: ExprId) {
+        if self.depth > MAX_DEPTH {
+            return;
+        }
+        self.depth += 1;
+        self.expr_inner(k, e);
+        self.depth -= 1;
+    }
+
+    fn expr_inner(&mut self, k: &Hole, e: ExprId) {
+        let prog = self.prog;
+        let ex = prog.expr(e);
+        let mut k = k.clone();
+        let vt = self.value_type(e);
+        if k.derefs >= 0 && !prog.types.is_untyped(vt) && !self.has_pointers(vt) {
+            k.dst = DISCARD;
+        }
+        if let Some(&tmp) = self.subst.get(&e) {
+            self.b.flow(&k, tmp);
+            return;
+        }
+        match &ex.kind {
+            ExprKind::Const(_)
+            | ExprKind::Nil
+            | ExprKind::Func(_)
+            | ExprKind::MethodExpr { .. } => {}
+            ExprKind::Var(v) => {
+                if prog.var(*v).kind == VarKind::Global {
+                    return;
+                }
+                if let Some(l) = self.var_loc.get(v).copied() {
+                    self.b.flow(&k, l);
+                }
+            }
+            ExprKind::Unary { operand, .. } => self.discard(*operand),
+            ExprKind::Binary { left, right, .. } => {
+                if self.printer().is_string_concat(e) {
+                    self.spill(&k, e, AllocKind::Plain);
+                    let mut parts = Vec::new();
+                    self.concat_parts(e, &mut parts, 0);
+                    for p in parts {
+                        self.discard(p);
+                    }
+                } else {
+                    self.discard(*left);
+                    self.discard(*right);
+                }
+            }
+            ExprKind::AddrOf(x) => {
+                let site = self.site(e);
+                self.expr(&k.addr(site, "address-of"), *x);
+            }
+            ExprKind::Deref(x) => {
+                let site = self.site(e);
+                self.expr(&k.deref(site, "indirection"), *x);
+            }
+            ExprKind::Field {
+                base,
+                through_pointer,
+                ..
+            } => {
+                let site = self.site(e);
+                let k = if *through_pointer {
+                    k.deref(site, "dot of pointer")
+                } else {
+                    k.note(site, "dot")
+                };
+                self.expr(&k, *base);
+            }
+            ExprKind::Index { base, index } => {
+                let site = self.site(e);
+                let bt = prog.expr(*base).ty;
+                match prog.types.under(bt) {
+                    Type::Array { .. } => self.expr(&k.note(site, "fixed-array-index-of"), *base),
+                    Type::Pointer(inner) if is_array(prog, *inner) => {
+                        let bsite = self.site(*base);
+                        let k = k
+                            .note(site, "fixed-array-index-of")
+                            .deref(bsite, "indirection");
+                        self.expr(&k, *base);
+                    }
+                    _ => self.expr(&k.deref(site, "dot of pointer"), *base),
+                }
+                self.discard(*index);
+            }
+            ExprKind::MapIndex { map, key, .. } => {
+                self.discard(*map);
+                self.discard(*key);
+            }
+            ExprKind::Slice {
+                base,
+                low,
+                high,
+                max,
+            } => {
+                let site = self.site(e);
+                let k = k.note(site.clone(), "slice");
+                if is_array(prog, prog.expr(*base).ty) {
+                    // Slicing an array takes its address implicitly.
+                    let asite = Site {
+                        text: self.printer().expr(*base),
+                        ..site
+                    };
+                    self.expr(&k.addr(asite, "address-of"), *base);
+                } else {
+                    self.expr(&k, *base);
+                }
+                for x in [low, high, max].into_iter().flatten() {
+                    self.discard(*x);
+                }
+            }
+            ExprKind::Call(_) => self.call(Some(vec![k]), e),
+            ExprKind::Composite { kind, elems } => match kind {
+                CompositeKind::Struct => {
+                    let site = self.site(e);
+                    for el in elems {
+                        self.expr(&k.note(site.clone(), "struct literal element"), el.value);
+                    }
+                }
+                CompositeKind::Array => {
+                    let site = self.site(e);
+                    for el in elems {
+                        self.expr(&k.note(site.clone(), "array literal element"), el.value);
+                    }
+                }
+                CompositeKind::Slice => {
+                    let k = self.spill(&k, e, AllocKind::Plain);
+                    let site = self.site(e);
+                    for el in elems {
+                        self.expr(&k.note(site.clone(), "slice-literal-element"), el.value);
+                    }
+                }
+                CompositeKind::Map => {
+                    self.spill(&k, e, AllocKind::Plain);
+                    let site = self.site(e);
+                    for el in elems {
+                        if let ElemKey::MapKey(key) = el.key {
+                            self.expr(&Hole::to(HEAP).note(site.clone(), "map literal key"), key);
+                        }
+                        self.expr(
+                            &Hole::to(HEAP).note(site.clone(), "map literal value"),
+                            el.value,
+                        );
+                    }
+                }
+            },
+            ExprKind::PtrLit(x) => {
+                let k = self.spill(&k, e, AllocKind::Plain);
+                self.expr(&k, *x);
+            }
+            ExprKind::New(_) => {
+                self.spill(&k, e, AllocKind::Plain);
+            }
+            ExprKind::Make { kind, len, cap } => {
+                match kind {
+                    MakeKind::Slice => {
+                        // gc rewrites a size known to be constant into a literal.
+                        if let Some(r) = cap.or(*len) {
+                            if !matches!(prog.expr(r).kind, ExprKind::Const(_)) {
+                                if let Some((c, t)) = self.facts.static_const(prog, r) {
+                                    if c.as_int().is_some_and(|v| v >= 0) {
+                                        self.rewrites.insert(r, (c, t));
+                                    }
+                                }
+                            }
+                        }
+                        self.spill(&k, e, AllocKind::Plain);
+                    }
+                    MakeKind::Map => {
+                        self.spill(&k, e, AllocKind::Plain);
+                    }
+                    MakeKind::Chan => {}
+                }
+                for x in [len, cap].into_iter().flatten() {
+                    self.discard(*x);
+                }
+            }
+            ExprKind::FuncLit(f) => self.func_lit(&k, e, *f),
+            ExprKind::MethodValue { recv, method } => {
+                let closure_k = self.spill(&k, e, AllocKind::Plain);
+                let param_k = match method {
+                    MethodRef::Func(m) => {
+                        let nres = prog.func(*m).results.len();
+                        let ks: Vec<Hole> = (0..nres).map(|_| Hole::to(HEAP)).collect();
+                        self.tag_hole(Some(&ks), Some(*m), 0)
+                    }
+                    MethodRef::Interface(_) => Hole::to(HEAP),
+                };
+                let k = self.tee(&[param_k, closure_k]);
+                self.expr(&k, *recv);
+            }
+            ExprKind::ConvIface(x) => {
+                let xt = prog.expr(*x).ty;
+                if matches!(prog.expr(*x).kind, ExprKind::Nil) {
+                    return;
+                }
+                if !matches!(prog.expr(*x).kind, ExprKind::Const(_)) && !self.is_interface(xt) {
+                    if let Some((c, t)) = self.facts.static_const(prog, *x) {
+                        self.rewrites.insert(*x, (c, t));
+                    }
+                }
+                let k = if !self.is_interface(xt) && !self.is_direct_iface(xt, 0) {
+                    self.spill(&k, e, AllocKind::Plain)
+                } else {
+                    k
+                };
+                let site = self.site(e);
+                self.expr(&k.note(site, "interface-converted"), *x);
+            }
+            ExprKind::Conv { kind, operand } => match kind {
+                ConvKind::Value | ConvKind::IfaceToIface => self.expr(&k, *operand),
+                ConvKind::StringToBytes => {
+                    self.spill(&k, e, AllocKind::StringToBytes);
+                    self.discard(*operand);
+                }
+                _ => {
+                    self.spill(&k, e, AllocKind::Plain);
+                    self.discard(*operand);
+                }
+            },
+            ExprKind::VarArgsSlice(items) => {
+                if items.is_empty() {
+                    return;
+                }
+                let k = self.spill(&k, e, AllocKind::Plain);
+                let site = self.site(e);
+                for it in items {
+                    self.expr(&k.note(site.clone(), "slice-literal-element"), *it);
+                }
+            }
+            ExprKind::TypeAssert { operand, .. } => {
+                let site = self.site(e);
+                let t = vt;
+                let k = self.dot_type(&k, t, site, "dot");
+                self.expr(&k, *operand);
+            }
+            ExprKind::Recv { chan, .. } => self.discard(*chan),
+        }
+    }
+
+    fn concat_parts(&self, e: ExprId, out: &mut Vec<ExprId>, d: u32) {
+        if d < 64 && self.printer().is_string_concat(e) {
+            if let ExprKind::Binary { left, right, .. } = &self.prog.expr(e).kind {
+                self.concat_parts(*left, out, d + 1);
+                out.push(*right);
+                return;
+            }
+        }
+        out.push(e);
+    }
+
+    /// The variables a closure captures, including those its own nested
+    /// closures need from further out.
+    fn closure_captures(&self, f: FuncId, d: u32) -> Vec<VarId> {
+        let func = self.prog.func(f);
+        let mut out: Vec<VarId> = func.captures.clone();
+        if d > 32 {
+            return out;
+        }
+        for c in &func.closures {
+            for v in self.closure_captures(*c, d + 1) {
+                if self.prog.var(v).func != Some(f) && !out.contains(&v) {
+                    out.push(v);
+                }
+            }
+        }
+        out
+    }
+
+    /// Where `v` is first used inside closure `f`.
+    fn first_use(&self, f: FuncId, v: VarId) -> Option<ExprId> {
+        let prog = self.prog;
+        let body = prog.func(f).body.as_ref()?;
+        let mut best: Option<ExprId> = None;
+        visit_block(prog, body, true, &mut |n| {
+            if let Node::Expr(e) = n {
+                if matches!(prog.expr(e).kind, ExprKind::Var(x) if x == v) {
+                    let better =
+                        best.is_none_or(|b| prog.expr(e).span.start < prog.expr(b).span.start);
+                    if better {
+                        best = Some(e);
+                    }
+                }
+            }
+        });
+        best
+    }
+
+    fn func_lit(&mut self, k: &Hole, e: ExprId, f: FuncId) {
+        let Some(ix) = self.fix.get(&f).copied() else {
+            // Not in this batch (cannot happen for well-formed batches).
+            self.spill(k, e, AllocKind::Plain);
+            return;
+        };
+        let k = self.spill(k, e, AllocKind::Closure { func: ix });
+        let captures = self.closure_captures(f, 0);
+        let use_sites = captures
+            .iter()
+            .map(|v| match self.first_use(f, *v) {
+                Some(u) => Site {
+                    text: self.prog.var(*v).name.clone(),
+                    ..self.site(u)
+                },
+                None => self.var_site(*v),
+            })
+            .collect();
+        for v in &captures {
+            if let Some(l) = self.var_loc.get(v).copied() {
+                let depth = self.loop_depth;
+                let loc = self.b.loc_mut(l);
+                if !loc.captured {
+                    loc.captured = true;
+                    if loc.loop_depth == depth {
+                        loc.reassigned = false;
+                    }
+                }
+            }
+        }
+        self.closures.push(PendingClosure {
+            k,
+            captures: captures.into_iter().map(Captured::Var).collect(),
+            use_sites,
+        });
+        self.walk_func(f);
+    }
+
+    /// gc's `flowClosure`: decide by-value or by-reference capture and
+    /// flow each captured variable into the closure record.
+    fn flow_closure(&mut self, p: PendingClosure) {
+        for (cap, use_site) in p.captures.iter().zip(&p.use_sites) {
+            let (loc, width, decl_site, func_name, var) = match cap {
+                Captured::Var(v) => {
+                    let Some(l) = self.var_loc.get(v).copied() else {
+                        continue;
+                    };
+                    let var = self.prog.var(*v);
+                    let fname = var
+                        .func
+                        .map(|f| self.prog.func(f).name.clone())
+                        .unwrap_or_default();
+                    (l, self.size(var.ty), self.var_site(*v), fname, Some(*v))
+                }
+                Captured::Temp {
+                    loc,
+                    site,
+                    width,
+                    func_name,
+                } => (*loc, *width, site.clone(), func_name.clone(), None),
+            };
+            let lo = self.b.loc(loc);
+            let (addrtaken, reassigned) = (lo.addrtaken, lo.reassigned);
+            let byval = !addrtaken && !reassigned && width <= MAX_BYVAL_SIZE;
+            if byval {
+                if let Some(v) = var {
+                    if self.var_is_const(v) {
+                        // gc replaces the capture by a local constant.
+                        continue;
+                    }
+                }
+            }
+            let how = if byval { "value" } else { "ref" };
+            self.b.events.push(Event::Detail {
+                site: decl_site,
+                message: format!(
+                    "{func_name} capturing by {how}: {} (addr={addrtaken} assign={reassigned} width={width})",
+                    use_site.text
+                ),
+            });
+            let k = if byval {
+                p.k.clone()
+            } else {
+                p.k.addr(use_site.clone(), "reference")
+            };
+            self.b
+                .flow(&k.note(use_site.clone(), "captured by a closure"), loc);
+        }
+    }
+
+    /// Whether a local is a never-changing variable holding a constant of
+    /// basic type.
+    fn var_is_const(&self, v: VarId) -> bool {
+        let prog = self.prog;
+        if self.facts.reassigned(prog, v) {
+            return false;
+        }
+        let ty = prog.var(v).ty;
+        if prog.types.basic_kind(prog.types.underlying(ty)).is_none() {
+            return false;
+        }
+        // Find the defining expression through static_value on any use.
+        self.facts.var_const(prog, v).is_some()
+    }
+
+    // ----- calls --------------------------------------------------------
+
+    /// The statically known callee of a function-value call.
+    fn static_callee(&self, f: ExprId) -> Option<FuncId> {
+        let v = self.facts.static_value(self.prog, f);
+        match &self.prog.expr(v).kind {
+            ExprKind::Func(g) | ExprKind::FuncLit(g) => Some(*g),
+            ExprKind::MethodExpr {
+                method: MethodRef::Func(g),
+                ..
+            } => Some(*g),
+            _ => None,
+        }
+    }
+
+    /// The parameters of `f`, receiver first.
+    fn params_of(&self, f: FuncId) -> Vec<VarId> {
+        let func = self.prog.func(f);
+        func.receiver.iter().chain(&func.params).copied().collect()
+    }
+
+    /// gc's `tagHole`: the hole for the argument passed to parameter `i`
+    /// (receiver first) of callee `f`.
+    fn tag_hole(&mut self, ks: Option<&[Hole]>, f: Option<FuncId>, i: usize) -> Hole {
+        let Some(f) = f else {
+            return Hole::to(HEAP);
+        };
+        if self.fix.contains_key(&f) {
+            let params = self.params_of(f);
+            return match params.get(i) {
+                Some(v) => {
+                    let name = &self.prog.var(*v).name;
+                    if name.is_empty() || name == "_" {
+                        Hole::to(DISCARD)
+                    } else {
+                        self.var_hole(*v)
+                    }
+                }
+                None => Hole::to(DISCARD),
+            };
+        }
+        let leaks = self.callee_leaks(f, i);
+        let (ix, depth) = (self.cur_ix, self.loop_depth);
+        leaks.call_site_hole(&mut self.b, ks, ix, depth)
+    }
+
+    fn callee_leaks(&self, f: FuncId, i: usize) -> Leaks {
+        if let Some(t) = self.tags.get(&f) {
+            return t.get(i).copied().unwrap_or_default();
+        }
+        let func = self.prog.func(f);
+        if func.is_std() {
+            if let Some(t) = stdlib_tags::lookup(&func.name) {
+                return t.get(i).copied().unwrap_or_default();
+            }
+        }
+        // A function without a body leaks every pointer argument.
+        let params = self.params_of(f);
+        match params.get(i) {
+            Some(v) if !self.has_pointers(self.prog.var(*v).ty) => Leaks::default(),
+            _ => Leaks::leak_all(),
+        }
+    }
+
+    fn argument(&mut self, k: &Hole, call_site: &Site, arg: ExprId) {
+        self.expr(&k.note(call_site.clone(), "call parameter"), arg);
+    }
+
+    /// gc's `call`: evaluates a call, flowing its results into `ks`.
+    fn call(&mut self, ks: Option<Vec<Hole>>, e: ExprId) {
+        let prog = self.prog;
+        let ExprKind::Call(call) = &prog.expr(e).kind else {
+            self.expr(
+                &ks.and_then(|v| v.into_iter().next())
+                    .unwrap_or(Hole::to(DISCARD)),
+                e,
+            );
+            return;
+        };
+        let site = self.site(e);
+        let first_k = ks
+            .as_ref()
+            .and_then(|v| v.first().cloned())
+            .unwrap_or(Hole::to(DISCARD));
+        match &call.callee {
+            Callee::Builtin(b) => {
+                self.call_builtin(*b, &call.args, call.spread, &first_k, e, &site)
+            }
+            callee => {
+                let (f, args): (Option<FuncId>, Vec<ExprId>) = match callee {
+                    Callee::Func(f) => (Some(*f), call.args.clone()),
+                    Callee::Method { func, recv } => (
+                        Some(*func),
+                        std::iter::once(*recv)
+                            .chain(call.args.iter().copied())
+                            .collect(),
+                    ),
+                    Callee::Interface { recv, .. } => (
+                        None,
+                        std::iter::once(*recv)
+                            .chain(call.args.iter().copied())
+                            .collect(),
+                    ),
+                    Callee::Value(fv) => (self.static_callee(*fv), call.args.clone()),
+                    Callee::Builtin(_) => (None, Vec::new()),
+                };
+                if let (Some(ks), Some(f)) = (&ks, f) {
+                    if self.fix.contains_key(&f) {
+                        let results = prog.func(f).results.clone();
+                        for (i, r) in results.iter().enumerate() {
+                            if let Some(k) = ks.get(i) {
+                                if self.has_pointers(prog.var(*r).ty) {
+                                    if let Some(l) = self.var_loc.get(r).copied() {
+                                        self.b.flow(k, l);
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                if let Callee::Value(fv) = callee {
+                    let mut callee_k = Hole::to(DISCARD);
+                    if f.is_none() {
+                        if let Some(ks) = &ks {
+                            if ks.iter().any(|k| k.dst != DISCARD) {
+                                callee_k = Hole::to(CALLEE).note(site.clone(), "callee operand");
+                            }
+                        }
+                    }
+                    self.expr(&callee_k, *fv);
+                }
+                for (i, a) in args.iter().enumerate() {
+                    let k = self.tag_hole(ks.as_deref(), f, i);
+                    self.argument(&k, &site, *a);
+                }
+            }
+        }
+    }
+
+    fn call_builtin(
+        &mut self,
+        b: Builtin,
+        args: &[ExprId],
+        spread: bool,
+        k0: &Hole,
+        e: ExprId,
+        site: &Site,
+    ) {
+        let prog = self.prog;
+        match b {
+            Builtin::Append => {
+                let Some(&s) = args.first() else { return };
+                let st = prog.expr(s).ty;
+                let elem = match prog.types.under(st) {
+                    Type::Slice(el) => Some(*el),
+                    _ => None,
+                };
+                let mut appendee = self.tee(&[k0.clone(), Hole::to(MUTATOR)]);
+                if elem.is_some_and(|el| self.has_pointers(el)) {
+                    let hk = Hole::to(HEAP).deref(site.clone(), "appendee slice");
+                    appendee = self.tee(&[appendee, hk]);
+                }
+                self.argument(&appendee, site, s);
+                if spread {
+                    if let Some(&x) = args.get(1) {
+                        let xt = prog.expr(x).ty;
+                        let k = match prog.types.under(xt) {
+                            Type::Slice(el) if self.has_pointers(*el) => {
+                                Hole::to(HEAP).deref(site.clone(), "appended slice...")
+                            }
+                            _ => Hole::to(DISCARD),
+                        };
+                        self.argument(&k, site, x);
+                    }
+                } else {
+                    let rest: Vec<ExprId> = match args.get(1).map(|a| &prog.expr(*a).kind) {
+                        Some(ExprKind::VarArgsSlice(items)) if args.len() == 2 => items.clone(),
+                        _ => args[1..].to_vec(),
+                    };
+                    for a in rest {
+                        self.argument(&Hole::to(HEAP), site, a);
+                    }
+                }
+                let loc = self.new_alloc(e, AllocKind::Append);
+                self.b.loc_mut(loc).loop_depth = 0;
+                let k = k0.addr(site.clone(), "spill");
+                self.b.flow(&k, loc);
+            }
+            Builtin::Copy => {
+                if let Some(&d) = args.first() {
+                    self.argument(&Hole::to(MUTATOR), site, d);
+                }
+                if let Some(&s) = args.get(1) {
+                    let st = prog.expr(s).ty;
+                    let k = match prog.types.under(st) {
+                        Type::Slice(el) if self.has_pointers(*el) => {
+                            Hole::to(HEAP).deref(site.clone(), "copied slice")
+                        }
+                        _ => Hole::to(DISCARD),
+                    };
+                    self.argument(&k, site, s);
+                }
+            }
+            Builtin::Panic => {
+                for a in args {
+                    self.argument(&Hole::to(HEAP), site, *a);
+                }
+            }
+            Builtin::Min | Builtin::Max => {
+                for a in args {
+                    self.argument(k0, site, *a);
+                }
+            }
+            Builtin::Clear => {
+                for a in args {
+                    self.argument(&Hole::to(MUTATOR), site, *a);
+                }
+            }
+            Builtin::New | Builtin::Make => {
+                self.expr(k0, e);
+            }
+            _ => {
+                for a in args {
+                    self.discard(*a);
+                }
+            }
+        }
+    }
+
+    // ----- go and defer -------------------------------------------------
+
+    fn go_defer(&mut self, s: StmtId, call_e: ExprId, is_go: bool) {
+        let prog = self.prog;
+        let mut k = Hole::to(HEAP);
+        if !is_go && self.loop_depth == 1 {
+            // Top-level defers last until the function returns, no longer.
+            k = self
+                .b
+                .later(&Hole::to(DISCARD), self.cur_ix, self.loop_depth);
+        }
+        let ExprKind::Call(call) = &prog.expr(call_e).kind else {
+            self.discard(call_e);
+            return;
+        };
+        // A call of a function value without parameters or results needs
+        // no wrapper.
+        let no_args = call.args.is_empty();
+        match &call.callee {
+            Callee::Value(fv) if no_args && self.sig_is_empty(prog.expr(*fv).ty) => {
+                self.expr(&k, *fv);
+                return;
+            }
+            Callee::Func(f) if no_args && self.sig_is_empty(prog.func(*f).sig) => {
+                return;
+            }
+            _ => {}
+        }
+        // Otherwise gc wraps the call in a closure: operands are evaluated
+        // now into temporaries the wrapper captures.
+        let mut argps: Vec<ExprId> = Vec::new();
+        let trivial = |x: ExprId| {
+            matches!(
+                prog.expr(x).kind,
+                ExprKind::Const(_)
+                    | ExprKind::Nil
+                    | ExprKind::MethodExpr { .. }
+                    | ExprKind::New(_)
+                    | ExprKind::Func(_)
+            )
+        };
+        match &call.callee {
+            Callee::Value(fv) if !trivial(*fv) => argps.push(*fv),
+            Callee::Method { recv, .. } if !trivial(*recv) => argps.push(*recv),
+            Callee::Interface { recv, .. } => argps.push(*recv),
+            _ => {}
+        }
+        for a in &call.args {
+            match &prog.expr(*a).kind {
+                ExprKind::VarArgsSlice(items) => {
+                    argps.extend(items.iter().copied().filter(|x| !trivial(*x)))
+                }
+                _ if !trivial(*a) => argps.push(*a),
+                _ => {}
+            }
+        }
+        let stmt_site = self.stmt_site(s);
+        let mut temps = Vec::new();
+        let func_name = prog.func(self.cur).name.clone();
+        for a in &argps {
+            let n = self.next_temp_number(s);
+            let (pos, start, end) = self.expr_pos_span(*a);
+            let site = Site {
+                text: format!(".autotmp_{n}"),
+                pos,
+                start,
+                end,
+            };
+            let loc = self.b.new_loc(
+                LocKind::Var {
+                    site: site.clone(),
+                    class: VarClass::Local,
+                },
+                self.cur_ix,
+                self.loop_depth,
+                false,
+            );
+            temps.push((loc, site));
+        }
+        if !temps.is_empty() {
+            let as_site = Site {
+                text: format!(
+                    "{} = {}",
+                    temps
+                        .iter()
+                        .map(|(_, s)| s.text.clone())
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    argps
+                        .iter()
+                        .map(|a| self.printer().expr(*a))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+                ..stmt_site.clone()
+            };
+            for ((loc, _), a) in temps.iter().zip(&argps) {
+                self.expr(&Hole::to(*loc).note(as_site.clone(), "assign-pair"), *a);
+            }
+        }
+        // The wrapper closure.
+        let wname = format!("{}.gowrap", func_name);
+        let wix = self.b.add_func(wname, Some(self.cur_ix));
+        let wsite = Site {
+            text: "func literal".to_string(),
+            ..stmt_site
+        };
+        let wloc = self.b.new_loc(
+            LocKind::Alloc {
+                site: wsite.clone(),
+                kind: AllocKind::GoDeferWrapper { func: wix },
+            },
+            self.cur_ix,
+            self.loop_depth,
+            true,
+        );
+        self.b.flow(&k.addr(wsite, "spill"), wloc);
+        let captures: Vec<Captured> = temps
+            .iter()
+            .zip(&argps)
+            .map(|((loc, site), a)| Captured::Temp {
+                loc: *loc,
+                site: site.clone(),
+                width: self.size(self.value_type(*a)),
+                func_name: func_name.clone(),
+            })
+            .collect();
+        let use_sites = temps.iter().map(|(_, s)| s.clone()).collect();
+        self.closures.push(PendingClosure {
+            k: Hole::to(wloc),
+            captures,
+            use_sites,
+        });
+        // Walk the call inside the wrapper.
+        let saved = (self.cur_ix, self.loop_depth);
+        self.cur_ix = wix;
+        self.loop_depth = 1;
+        for ((loc, _), a) in temps.iter().zip(&argps) {
+            self.subst.insert(*a, *loc);
+        }
+        self.call(None, call_e);
+        for a in &argps {
+            self.subst.remove(a);
+        }
+        self.cur_ix = saved.0;
+        self.loop_depth = saved.1;
+    }
+
+    fn sig_is_empty(&self, t: TypeId) -> bool {
+        match self.prog.types.under(t) {
+            Type::Func(sig) => sig.params.is_empty() && sig.results.is_empty(),
+            _ => false,
+        }
+    }
+
+    /// gc names temporaries `.autotmp_N` after the function's declaration
+    /// count at the time.
+    fn next_temp_number(&mut self, s: StmtId) -> usize {
+        let func = self.prog.func(self.cur);
+        let at = self.prog.stmt(s).span.start;
+        let before = func
+            .locals
+            .iter()
+            .filter(|v| self.prog.var(**v).span.start < at)
+            .count();
+        let base = func.receiver.iter().count() + func.params.len() + func.results.len() + before;
+        let made = self.temps_made.entry(self.cur).or_insert(0);
+        let n = base + *made;
+        *made += 1;
+        n
+    }
+}
+
+/// The destination of one assignment slot.
+#[derive(Clone, Copy)]
+enum Dst {
+    Blank,
+    Var(VarId),
+    Expr(ExprId),
+}
