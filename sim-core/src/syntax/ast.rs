@@ -37,6 +37,9 @@ pub(crate) enum ChanDir {
 #[derive(Clone, Debug)]
 pub(crate) enum Expr {
     Bad(GoPos),
+    /// A subexpression dropped to keep long chains shallow: its position
+    /// and the position of its leftmost part.
+    Opaque(GoPos, GoPos),
     Name(Name),
     BasicLit(GoPos, String),
     CompositeLit {
@@ -93,6 +96,7 @@ impl Expr {
     pub(crate) fn pos(&self) -> GoPos {
         match self {
             Expr::Bad(p)
+            | Expr::Opaque(p, _)
             | Expr::BasicLit(p, _)
             | Expr::Paren(p, _)
             | Expr::Selector(p, ..)
@@ -125,6 +129,7 @@ impl Expr {
             | Expr::Index(_, x, _)
             | Expr::Assert(_, x, _)
             | Expr::Call { fun: x, .. } => x.start_pos(),
+            Expr::Opaque(_, start) => *start,
             Expr::TypeSwitchGuard(_, Some(lhs), _) => lhs.pos,
             Expr::TypeSwitchGuard(_, None, x) => x.start_pos(),
             Expr::Operation { x, y: Some(_), .. } => x.start_pos(),

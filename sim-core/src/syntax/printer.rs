@@ -66,7 +66,7 @@ fn write_list(list: &[Expr], out: &mut String) {
 
 fn write_expr(x: &Expr, out: &mut String) {
     match x {
-        Expr::Bad(_) => out.push_str("<bad expr>"),
+        Expr::Bad(_) | Expr::Opaque(..) => out.push_str("<bad expr>"),
         Expr::Name(n) => out.push_str(&n.value),
         Expr::BasicLit(_, v) => out.push_str(v),
         Expr::FuncLit { ty, empty_body } => {

@@ -16,7 +16,12 @@ use super::scanner::{LitKind, Op, RawError, Scanner, Tok};
 
 /// How deeply expressions, types and blocks may nest before the recognizer
 /// gives up (instead of overflowing the stack on adversarial input).
-const MAX_DEPTH: u32 = 200;
+const MAX_DEPTH: u32 = 100;
+
+/// Operator and suffix chains (`a+b+c…`, `a.b.c…`) are parsed by loops
+/// but build left-deep trees; past this length their inner parts are
+/// replaced by opaque leaves so the tree stays shallow.
+const FLATTEN_AFTER: u32 = 32;
 
 /// Keywords that start a statement: good places to resume after an error.
 const STOP_SET: [Tok; 14] = [
@@ -495,7 +500,12 @@ impl<'a> Recognizer<'a> {
             Some(x) => x,
             None => self.unary_expr(),
         };
+        let mut chain = 0;
         while matches!(self.tok(), Tok::Operator | Tok::Star) && self.s.prec > prec {
+            chain += 1;
+            if chain > FLATTEN_AFTER {
+                x = flatten(x);
+            }
             let pos = self.pos();
             let op = self.s.op;
             let tprec = self.s.prec;
@@ -652,7 +662,12 @@ impl<'a> Recognizer<'a> {
             Some(x) => x,
             None => self.operand(keep_parens),
         };
+        let mut chain = 0;
         loop {
+            chain += 1;
+            if chain > FLATTEN_AFTER {
+                x = flatten(x);
+            }
             let pos = self.pos();
             match self.tok() {
                 Tok::Dot => {
@@ -1211,7 +1226,12 @@ impl<'a> Recognizer<'a> {
                 self.field(pos, None, Some(ty))
             }
         };
+        let mut chain = 0;
         while self.is_op(Op::Or) {
+            chain += 1;
+            if chain > FLATTEN_AFTER {
+                f.ty = f.ty.map(flatten);
+            }
             let pos = self.pos();
             self.next();
             let y = self.embedded_term();
@@ -1710,6 +1730,13 @@ impl<'a> Recognizer<'a> {
     }
 
     fn if_stmt(&mut self) -> Stmt {
+        self.enter();
+        let s = self.if_stmt_inner();
+        self.leave();
+        s
+    }
+
+    fn if_stmt_inner(&mut self) -> Stmt {
         let pos = self.pos();
         self.header(Tok::If);
         let then = self.block_stmt("if clause");
@@ -1993,6 +2020,39 @@ impl<'a> Recognizer<'a> {
     }
 }
 
+/// `x` with its operands replaced by opaque leaves (same kind and
+/// position, so the parser's decisions about `x` itself are unchanged).
+fn flatten(x: Expr) -> Expr {
+    let leaf = |e: Box<Expr>| Box::new(Expr::Opaque(e.pos(), e.start_pos()));
+    match x {
+        Expr::Operation { pos, op, x, y } => Expr::Operation {
+            pos,
+            op,
+            x: leaf(x),
+            y: y.map(leaf),
+        },
+        Expr::Selector(pos, x, sel) => Expr::Selector(pos, leaf(x), sel),
+        Expr::Index(pos, x, i) => Expr::Index(pos, leaf(x), leaf(i)),
+        Expr::Slice(pos, x, [a, b, c]) => {
+            Expr::Slice(pos, leaf(x), [a.map(leaf), b.map(leaf), c.map(leaf)])
+        }
+        Expr::Assert(pos, x, t) => Expr::Assert(pos, leaf(x), leaf(t)),
+        Expr::TypeSwitchGuard(pos, lhs, x) => Expr::TypeSwitchGuard(pos, lhs, leaf(x)),
+        Expr::Call { pos, fun, dots, .. } => Expr::Call {
+            pos,
+            fun: leaf(fun),
+            args: Vec::new(),
+            dots,
+        },
+        Expr::CompositeLit { pos, ty, elems } => Expr::CompositeLit {
+            pos,
+            ty: ty.map(leaf),
+            elems,
+        },
+        other => other,
+    }
+}
+
 /// How a token is named in "expected X".
 fn tok_string(tok: Tok) -> String {
     match tok {
@@ -2085,5 +2145,156 @@ fn is_value(x: &Expr) -> bool {
         Expr::Paren(_, x) => is_value(x),
         Expr::Index(_, x, i) => is_value(x) || is_value(i),
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::recognize;
+
+    fn errors(src: &str) -> Vec<String> {
+        recognize(src, "main.go")
+            .into_iter()
+            .map(|e| format!("{}:{}: {}", e.line, e.col, e.msg))
+            .collect()
+    }
+
+    /// Runs `f` on a thread with a small stack, like a browser's.
+    fn with_small_stack(f: impl FnOnce() + Send + 'static) {
+        std::thread::Builder::new()
+            .stack_size(1 << 20)
+            .spawn(f)
+            .expect("thread starts")
+            .join()
+            .expect("no stack overflow or panic");
+    }
+
+    #[test]
+    fn deep_nesting_is_reported_not_overflowed() {
+        with_small_stack(|| {
+            let n = 100_000;
+            let cases = [
+                format!("package p\nvar x = {}1{}\n", "(".repeat(n), ")".repeat(n)),
+                format!("package p\nvar x = {}1\n", "-".repeat(n)),
+                format!("package p\nvar x {}int\n", "*".repeat(n)),
+                format!("package p\nvar x {}int\n", "[]".repeat(n)),
+                format!("package p\nvar x = []T{}{}\n", "{".repeat(n), "}".repeat(n)),
+                format!("package p\nfunc f() {}{}\n", "{".repeat(n), "}".repeat(n)),
+                format!(
+                    "package p\nfunc f() {{ if a {{}}{} }}\n",
+                    " else if a {}".repeat(n)
+                ),
+                format!("package p\nvar x = {}\n", "func() {".repeat(n)),
+                format!("package p\nvar x = {}\n", "[".repeat(n)),
+            ];
+            for src in cases {
+                let errs = errors(&src);
+                assert!(!errs.is_empty(), "{}", &src[..40]);
+            }
+        });
+    }
+
+    #[test]
+    fn long_chains_are_accepted_without_deep_recursion() {
+        with_small_stack(|| {
+            let n = 100_000;
+            let cases = [
+                format!("package p\nvar x = 1{}\n", "+1".repeat(n)),
+                format!("package p\nvar x = a{}\n", ".b".repeat(n)),
+                format!("package p\nvar x = f{}\n", "()".repeat(n)),
+                format!("package p\ntype T[P a{}] int\n", "|b".repeat(n)),
+            ];
+            for src in cases {
+                assert_eq!(errors(&src), Vec::<String>::new(), "{}", &src[..40]);
+            }
+        });
+    }
+
+    #[test]
+    fn long_flat_programs_are_fine() {
+        let body = "\tx = x + 1\n".repeat(5000);
+        let src = format!("package p\nfunc f() {{\n\tx := 0\n{body}\t_ = x\n}}\n");
+        assert_eq!(errors(&src), Vec::<String>::new());
+    }
+
+    #[test]
+    fn garbage_never_panics() {
+        const PIECES: [&str; 48] = [
+            "package",
+            "p",
+            "import",
+            "\"fmt\"",
+            "func",
+            "(",
+            ")",
+            "{",
+            "}",
+            "[",
+            "]",
+            "x",
+            ",",
+            ";",
+            "\n",
+            ":=",
+            "=",
+            "+",
+            "*",
+            "<-",
+            "chan",
+            "map",
+            "struct",
+            "interface",
+            "type",
+            "var",
+            "const",
+            "if",
+            "else",
+            "for",
+            "range",
+            "switch",
+            "case",
+            "default",
+            "select",
+            "go",
+            "defer",
+            "return",
+            "goto",
+            "L:",
+            "break",
+            "...",
+            ".",
+            "~",
+            "|",
+            "'a",
+            "\"s",
+            "/*",
+        ];
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..3000 {
+            let mut src = String::from("package p\n");
+            let len = (seed >> 59) as usize + 5;
+            for _ in 0..len * 4 {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                src.push_str(PIECES[(seed % PIECES.len() as u64) as usize]);
+                src.push(' ');
+            }
+            let _ = errors(&src);
+            let _ = crate::syntax::syntax_report(&src, "main.go");
+        }
+        for bytes in [
+            "\u{0}",
+            "\u{feff}\u{feff}",
+            "\\",
+            "0x",
+            "0b2",
+            "1e",
+            "'\\u",
+            "\"\\U0011",
+        ] {
+            let _ = crate::syntax::syntax_report(bytes, "main.go");
+            let _ = crate::syntax::syntax_report(&format!("package p\nvar x = {bytes}"), "main.go");
+        }
     }
 }
