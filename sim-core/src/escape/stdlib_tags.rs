@@ -9,7 +9,139 @@
 use super::leaks::Leaks;
 
 /// `(gc name, one leak set per parameter, receiver first)`.
-pub const TABLE: &[(&str, &[&str])] = &[];
+pub const TABLE: &[(&str, &[&str])] = &[
+    ("errors.New", &["heap=0"]),
+    ("errors.Is", &["heap=0", "heap=0"]),
+    ("errors.As", &["heap=0", "heap=0"]),
+    ("errors.Unwrap", &["heap=0"]),
+    ("errors.Join", &["heap=1"]),
+    ("fmt.Print", &["heap=1"]),
+    ("fmt.Println", &["heap=1"]),
+    ("fmt.Printf", &["none", "heap=1"]),
+    ("fmt.Sprint", &["heap=1"]),
+    ("fmt.Sprintln", &["heap=1"]),
+    ("fmt.Sprintf", &["none", "heap=1"]),
+    ("fmt.Errorf", &["heap=0", "heap=1"]),
+    ("fmt.Fprint", &["heap=0", "heap=1"]),
+    ("fmt.Fprintln", &["heap=0", "heap=1"]),
+    ("fmt.Fprintf", &["heap=0", "none", "heap=1"]),
+    ("math.Sqrt", &["none"]),
+    ("math.Abs", &["none"]),
+    ("math.Max", &["none", "none"]),
+    ("math.Min", &["none", "none"]),
+    ("math.Floor", &["none"]),
+    ("math.Ceil", &["none"]),
+    ("math.Round", &["none"]),
+    ("math.Trunc", &["none"]),
+    ("math.Pow", &["none", "none"]),
+    ("math.Mod", &["none", "none"]),
+    ("math.Log", &["none"]),
+    ("math.Exp", &["none"]),
+    ("math.Sin", &["none"]),
+    ("math.Cos", &["none"]),
+    ("math.Hypot", &["none", "none"]),
+    ("math.Inf", &["none"]),
+    ("math.IsNaN", &["none"]),
+    ("math.NaN", &[]),
+    ("(*os.File).Write", &["heap=1", "mutator=0"]),
+    ("(*os.File).WriteString", &["heap=1", "mutator=0"]),
+    ("os.Exit", &["none"]),
+    ("sort.Slice", &["heap=0", "none"]),
+    ("sort.SliceStable", &["heap=0", "none"]),
+    ("sort.Ints", &["mutator=0"]),
+    ("sort.Strings", &["mutator=0"]),
+    ("sort.Float64s", &["mutator=0"]),
+    ("sort.Search", &["none", "none"]),
+    ("sort.SearchInts", &["none", "none"]),
+    ("sort.IntsAreSorted", &["none"]),
+    ("strconv.Itoa", &["none"]),
+    ("strconv.Atoi", &["none"]),
+    ("strconv.FormatInt", &["none", "none"]),
+    ("strconv.ParseInt", &["none", "none", "none"]),
+    ("strconv.ParseFloat", &["none", "none"]),
+    ("strconv.FormatFloat", &["none", "none", "none", "none"]),
+    ("strconv.ParseBool", &["none"]),
+    ("strconv.FormatBool", &["none"]),
+    ("strconv.Quote", &["none"]),
+    (
+        "(*strings.Builder).WriteString",
+        &["heap=1 mutator=0", "none"],
+    ),
+    (
+        "(*strings.Builder).WriteByte",
+        &["heap=1 mutator=0", "none"],
+    ),
+    (
+        "(*strings.Builder).WriteRune",
+        &["heap=1 mutator=0", "none"],
+    ),
+    ("(*strings.Builder).Write", &["heap=1 mutator=0", "none"]),
+    ("(*strings.Builder).String", &["r0=1"]),
+    ("(*strings.Builder).Len", &["none"]),
+    ("(*strings.Builder).Cap", &["none"]),
+    ("(*strings.Builder).Reset", &["mutator=0"]),
+    ("(*strings.Builder).Grow", &["mutator=0", "none"]),
+    ("strings.Join", &["r0=1", "none"]),
+    ("strings.Repeat", &["r0=0", "none"]),
+    ("strings.ToUpper", &["r0=0"]),
+    ("strings.ToLower", &["r0=0"]),
+    ("strings.Title", &["r0=0"]),
+    ("strings.Split", &["heap=0", "mutator=0 callee=0"]),
+    ("strings.Fields", &["heap=0"]),
+    (
+        "strings.Contains",
+        &["mutator=0 callee=0", "mutator=0 callee=0"],
+    ),
+    ("strings.ContainsRune", &["mutator=0 callee=0", "none"]),
+    ("strings.HasPrefix", &["none", "none"]),
+    ("strings.HasSuffix", &["none", "none"]),
+    ("strings.TrimSpace", &["r0=0"]),
+    ("strings.Trim", &["r0=0", "mutator=0 callee=0"]),
+    ("strings.TrimPrefix", &["r0=0", "none"]),
+    ("strings.TrimSuffix", &["r0=0", "none"]),
+    (
+        "strings.Index",
+        &["mutator=0 callee=0", "mutator=0 callee=0"],
+    ),
+    (
+        "strings.Count",
+        &["mutator=0 callee=0", "mutator=0 callee=0"],
+    ),
+    (
+        "strings.Replace",
+        &[
+            "r0=0 mutator=0 callee=0",
+            "mutator=0 callee=0",
+            "none",
+            "none",
+        ],
+    ),
+    (
+        "strings.ReplaceAll",
+        &["r0=0 mutator=0 callee=0", "mutator=0 callee=0", "none"],
+    ),
+    ("strings.EqualFold", &["none", "none"]),
+    ("(*sync.WaitGroup).Add", &["heap=0", "none"]),
+    ("(*sync.WaitGroup).Done", &["heap=0"]),
+    ("(*sync.WaitGroup).Wait", &["heap=0"]),
+    ("(*sync.WaitGroup).Go", &["heap=0", "heap=0"]),
+    ("(*sync.Mutex).Lock", &["heap=0"]),
+    ("(*sync.Mutex).Unlock", &["heap=0"]),
+    ("(*sync.Mutex).TryLock", &["mutator=0 callee=0"]),
+    ("(*sync.RWMutex).Lock", &["heap=0"]),
+    ("(*sync.RWMutex).Unlock", &["heap=0"]),
+    ("(*sync.RWMutex).RLock", &["heap=0"]),
+    ("(*sync.RWMutex).RUnlock", &["heap=0"]),
+    ("(*sync.Once).Do", &["heap=0", "none"]),
+    ("unicode.IsUpper", &["none"]),
+    ("unicode.IsLower", &["none"]),
+    ("unicode.IsDigit", &["none"]),
+    ("unicode.IsLetter", &["none"]),
+    ("unicode.IsSpace", &["none"]),
+    ("unicode.IsPunct", &["none"]),
+    ("unicode.ToUpper", &["none"]),
+    ("unicode.ToLower", &["none"]),
+];
 
 /// The summaries for `name` (gc's spelling), if the table has it.
 pub fn lookup(name: &str) -> Option<Vec<Leaks>> {
@@ -17,4 +149,102 @@ pub fn lookup(name: &str) -> Option<Vec<Leaks>> {
         .iter()
         .find(|(n, _)| *n == name)
         .map(|(_, params)| params.iter().map(|p| Leaks::from_text(p)).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const RECORDED: &str = include_str!("../../tests/stdlib_tags/recorded.txt");
+
+    /// The recorded compiler messages: function → parameters → messages.
+    fn recorded() -> Vec<(String, Vec<(String, Vec<String>)>)> {
+        let mut out: Vec<(String, Vec<(String, Vec<String>)>)> = Vec::new();
+        for line in RECORDED.lines() {
+            if let Some(name) = line.strip_prefix("func ") {
+                out.push((name.to_string(), Vec::new()));
+            } else if let Some(p) = line.strip_prefix("  param ") {
+                if let Some(f) = out.last_mut() {
+                    f.1.push((p.to_string(), Vec::new()));
+                }
+            } else if let Some(m) = line.strip_prefix("    ") {
+                if let Some(p) = out.last_mut().and_then(|f| f.1.last_mut()) {
+                    p.1.push(m.to_string());
+                }
+            }
+        }
+        out
+    }
+
+    /// Reads a parameter's leak set off the compiler's messages, the way
+    /// the derivation script does.
+    fn leaks_from_messages(p: &str, msgs: &[String]) -> Leaks {
+        let mut l = Leaks::default();
+        let mut content = false;
+        let mut min_heap: Option<i32> = None;
+        for m in msgs {
+            if *m == format!("leaking param: {p}") {
+                l.add_heap(0);
+            } else if *m == format!("leaking param content: {p}") {
+                content = true;
+            } else if let Some(rest) = m.strip_prefix(&format!("leaking param: {p} to result ~r")) {
+                if let Some((i, level)) = rest.split_once(" level=") {
+                    if let (Ok(i), Ok(level)) = (i.parse(), level.parse()) {
+                        l.add_result(i, level);
+                    }
+                }
+            } else if let Some(d) = m.strip_prefix(&format!("mutates param: {p} derefs=")) {
+                l.add_mutator(d.parse().unwrap_or(0));
+            } else if let Some(d) = m.strip_prefix(&format!("calls param: {p} derefs=")) {
+                l.add_callee(d.parse().unwrap_or(0));
+            } else if let Some(rest) =
+                m.strip_prefix(&format!("parameter {p} leaks to {{heap}} for "))
+            {
+                if let Some(d) = rest
+                    .rsplit_once("with derefs=")
+                    .map(|x| x.1.trim_end_matches(':'))
+                {
+                    if let Ok(d) = d.parse::<i32>() {
+                        min_heap = Some(min_heap.map_or(d, |x: i32| x.min(d)));
+                    }
+                }
+            }
+        }
+        if content && l.heap().is_none() {
+            l.add_heap(min_heap.filter(|d| *d > 0).unwrap_or(1));
+        }
+        l
+    }
+
+    #[test]
+    fn every_entry_matches_the_recorded_compiler_output() {
+        let rec = recorded();
+        assert!(!rec.is_empty(), "no recorded probe output");
+        for (name, params) in TABLE {
+            let Some((_, got)) = rec.iter().find(|(n, _)| n == name) else {
+                panic!("{name}: not in the recorded output; rerun scripts/derive-stdlib-tags");
+            };
+            assert_eq!(got.len(), params.len(), "{name}: parameter count");
+            for ((pname, msgs), text) in got.iter().zip(params.iter()) {
+                assert_eq!(
+                    leaks_from_messages(pname, msgs),
+                    Leaks::from_text(text),
+                    "{name}: parameter {pname}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn every_recorded_function_is_in_the_table() {
+        for (name, _) in recorded() {
+            assert!(lookup(&name).is_some(), "{name} missing from TABLE");
+        }
+    }
+
+    #[test]
+    fn printing_functions_leak_their_arguments_content() {
+        let println = lookup("fmt.Println").unwrap_or_default();
+        assert_eq!(println.first().and_then(|l| l.heap()), Some(1));
+    }
 }
