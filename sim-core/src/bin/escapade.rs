@@ -33,14 +33,16 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         "check" => {
-            for diag in tree.errors() {
+            // Like `go build`: a package header, then one line per error.
+            let checked = sim_core::check(&source);
+            if checked.diagnostics.is_empty() {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("# command-line-arguments");
+            for diag in &checked.diagnostics {
                 eprintln!("{}", diag.go_format(&file_name));
             }
-            if tree.errors().is_empty() {
-                ExitCode::SUCCESS
-            } else {
-                ExitCode::from(1)
-            }
+            ExitCode::from(1)
         }
         _ => {
             eprintln!("escapade: unknown command {command:?}\n{USAGE}");

@@ -54,6 +54,9 @@ pub struct Program {
     pub inits: Vec<FuncId>,
     /// `func main()`.
     pub main: Option<FuncId>,
+    /// The synthetic function whose body is `global_init` (gc's package
+    /// `init`); closures in package-level initialisers belong to it.
+    pub package_init: Option<FuncId>,
 }
 
 impl Program {

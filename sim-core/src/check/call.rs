@@ -1,0 +1,902 @@
+//! Calls: functions, methods, interface methods, function values,
+//! builtins and conversions. Variadic extras are gathered into an explicit
+//! `VarArgsSlice`.
+
+use super::exprs::strip_parens;
+use super::lookup::Member;
+use super::operand::{Mode, Operand};
+use super::{children, Checker};
+use crate::ir::{
+    BasicKind, Builtin, Call, Callee, ConstValue, ConvKind, ExprId, ExprKind, MakeKind, Signature,
+    Span, Type, TypeId, TypeTable,
+};
+use tree_sitter::Node;
+
+impl<'t> Checker<'t> {
+    pub(super) fn call<'n>(&mut self, node: Node<'n>) -> Operand<'n> {
+        let (Some(fun), Some(args_node)) = (
+            node.child_by_field_name("function"),
+            node.child_by_field_name("arguments"),
+        ) else {
+            return self.invalid(node);
+        };
+        if let Some(ta) = node.child_by_field_name("type_arguments") {
+            self.unsupported(ta, "generics");
+            return self.invalid(node);
+        }
+        let span = self.span_at(node, args_node.start_byte());
+        let args = children(args_node);
+        let spread = {
+            let mut cursor = args_node.walk();
+            let has = args_node.children(&mut cursor).any(|c| c.kind() == "...");
+            has || args.last().is_some_and(|a| a.kind() == "variadic_argument")
+        };
+        let args: Vec<Node<'n>> = args
+            .into_iter()
+            .map(|a| {
+                if a.kind() == "variadic_argument" {
+                    children(a).first().copied().unwrap_or(a)
+                } else {
+                    a
+                }
+            })
+            .collect();
+        // Method call: resolve the selector ourselves so the receiver is
+        // an argument, not a method value.
+        let fun_inner = strip_parens(fun);
+        if fun_inner.kind() == "selector_expression" {
+            if let Some(result) = self.method_call(node, fun_inner, &args, spread, span) {
+                return result;
+            }
+        }
+        let f = self.expr_or_type(fun);
+        if f.is_invalid() {
+            for a in &args {
+                self.expr_or_type(*a);
+            }
+            return self.invalid(node);
+        }
+        match f.mode {
+            Mode::TypeExpr => return self.conversion(node, f.ty, &args, span),
+            Mode::Builtin(b) => return self.builtin(node, b, &args, spread, span),
+            _ => {}
+        }
+        if !self.require_value(&f) {
+            return self.invalid(node);
+        }
+        let Some(sig) = self.prog.types.signature(f.ty).cloned() else {
+            let d = self.describe(&f);
+            let t = self.type_string(f.ty);
+            self.error(node, format!("invalid operation: cannot call {d}: {t} is not a function"));
+            return self.invalid(node);
+        };
+        let callee = match &self.prog.exprs[f.expr].kind {
+            ExprKind::Func(id) => Callee::Func(*id),
+            _ => Callee::Value(f.expr),
+        };
+        self.finish_call(node, fun, callee, &sig, &args, spread, span)
+    }
+
+    /// `x.m(args)` where `m` is a method: returns `None` when the selector
+    /// is not a method (a package function, a field of func type, ...).
+    fn method_call<'n>(
+        &mut self,
+        node: Node<'n>,
+        sel: Node<'n>,
+        args: &[Node<'n>],
+        spread: bool,
+        span: Span,
+    ) -> Option<Operand<'n>> {
+        let base = sel.child_by_field_name("operand")?;
+        let field = sel.child_by_field_name("field")?;
+        if base.kind() == "identifier" {
+            match self.scopes.lookup_block(self.text(base)) {
+                Some(_) => {}
+                None => {
+                    let name = self.text(base);
+                    if let Some(super::scope::Entity::Package(_)) = self.scopes.package.get(name) {
+                        return None;
+                    }
+                    if matches!(self.lookup(name), Some(super::scope::Entity::Type(_))) {
+                        return None;
+                    }
+                }
+            }
+        }
+        // Evaluate the receiver once; a non-method selection falls back to
+        // the generic path with the already-lowered operand.
+        let x = self.expr_or_type(base);
+        if x.is_invalid() {
+            for a in args {
+                self.expr_or_type(*a);
+            }
+            return Some(self.invalid(node));
+        }
+        if x.mode == Mode::TypeExpr {
+            // Method expression called: T.M(recv, args)
+            let f = self.expr_or_type_selector_on_type(sel, x.ty);
+            if f.is_invalid() {
+                return Some(self.invalid(node));
+            }
+            let sig = self.prog.types.signature(f.ty).cloned()?;
+            let callee = Callee::Value(f.expr);
+            return Some(self.finish_call(node, sel, callee, &sig, args, spread, span));
+        }
+        if !self.require_value(&x) {
+            return Some(self.invalid(node));
+        }
+        let name = self.text(field);
+        let member = self.lookup_member(x.ty, name);
+        let (callee, sig) = match member {
+            Some(Member::Method {
+                path,
+                func,
+                pointer_receiver,
+                ..
+            }) => {
+                let recv = self.method_receiver(&x, path, pointer_receiver, sel, name)?;
+                let sig = self.prog.types.signature(self.prog.funcs[func].sig).cloned()?;
+                (Callee::Method { func, recv }, sig)
+            }
+            Some(Member::IfaceMethod { path, name, sig }) => {
+                let recv_span = self.prog.exprs[x.expr].span;
+                let recv = self.walk_path(x.expr, path, recv_span);
+                let sig = self.prog.types.signature(sig).cloned()?;
+                (Callee::Interface { recv, method: name }, sig)
+            }
+            Some(Member::Field { path }) => {
+                let dot = self.span_at_token(sel, ".");
+                let mut e = x.expr;
+                let mut ty = x.ty;
+                for step in path {
+                    e = self.new_expr(
+                        ExprKind::Field {
+                            base: e,
+                            index: step.index,
+                            name: step.name,
+                            through_pointer: step.through_pointer,
+                        },
+                        step.ty,
+                        dot,
+                    );
+                    ty = step.ty;
+                }
+                let Some(sig) = self.prog.types.signature(ty).cloned() else {
+                    let s = self.node_string(sel);
+                    let t = self.type_string(ty);
+                    self.error(node, format!("invalid operation: cannot call {s} (variable of type {t}): {t} is not a function"));
+                    return Some(self.invalid(node));
+                };
+                (Callee::Value(e), sig)
+            }
+            None => {
+                let s = self.node_string(sel);
+                let t = self.type_string(x.ty);
+                self.error(field, format!("{s} undefined (type {t} has no field or method {name})"));
+                for a in args {
+                    self.expr_or_type(*a);
+                }
+                return Some(self.invalid(node));
+            }
+        };
+        Some(self.finish_call(node, sel, callee, &sig, args, spread, span))
+    }
+
+    fn expr_or_type_selector_on_type<'n>(&mut self, sel: Node<'n>, _ty: TypeId) -> Operand<'n> {
+        self.expr(sel)
+    }
+
+    /// Checks arguments against `sig` and builds the call.
+    #[allow(clippy::too_many_arguments)]
+    fn finish_call<'n>(
+        &mut self,
+        node: Node<'n>,
+        fun: Node<'_>,
+        callee: Callee,
+        sig: &Signature,
+        args: &[Node<'_>],
+        spread: bool,
+        span: Span,
+    ) -> Operand<'n> {
+        let fun_str = self.node_string(fun);
+        let context = format!("argument to {fun_str}");
+        let mut lowered: Vec<ExprId> = Vec::new();
+        let nparams = sig.params.len();
+        // f(g()) with a multi-value g.
+        if args.len() == 1 && nparams > 1 || (args.len() == 1 && sig.variadic) {
+            let x = self.expr(args[0]);
+            if let Type::Tuple(items) = self.prog.types.get(x.ty).clone() {
+                let ok = if sig.variadic {
+                    items.len() >= nparams - 1
+                } else {
+                    items.len() == nparams
+                };
+                if !ok || spread {
+                    self.arg_count_error(node, args, &[x.ty], sig, spread);
+                    return self.invalid(node);
+                }
+                lowered.push(x.expr);
+                return self.call_result(node, callee, lowered, spread, sig, span);
+            }
+            return self.finish_args(node, callee, sig, args, Some(x), spread, span, &context);
+        }
+        self.finish_args(node, callee, sig, args, None, spread, span, &context)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn finish_args<'n>(
+        &mut self,
+        node: Node<'n>,
+        callee: Callee,
+        sig: &Signature,
+        args: &[Node<'_>],
+        first: Option<Operand<'_>>,
+        spread: bool,
+        span: Span,
+        context: &str,
+    ) -> Operand<'n> {
+        let mut ops: Vec<Operand<'_>> = Vec::new();
+        let mut first = first;
+        for a in args {
+            let x = match first.take() {
+                Some(x) => x,
+                None => self.expr(*a),
+            };
+            ops.push(x);
+        }
+        if ops.iter().any(|o| o.is_invalid()) {
+            return self.invalid(node);
+        }
+        let nparams = sig.params.len();
+        if spread && !sig.variadic {
+            let s = self.node_string(node);
+            let _ = s;
+            let last = *args.last().unwrap_or(&node);
+            let f = node.child_by_field_name("function").map(|f| self.node_string(f)).unwrap_or_default();
+            self.error(last, format!("have (...) used with non-variadic function {f}"));
+            let _ = f;
+            return self.invalid(node);
+        }
+        let count_ok = if sig.variadic && !spread {
+            ops.len() + 1 >= nparams
+        } else {
+            ops.len() == nparams
+        };
+        if !count_ok {
+            let tys: Vec<TypeId> = ops.iter().map(|o| o.ty).collect();
+            self.arg_count_error(node, args, &tys, sig, spread);
+            return self.invalid(node);
+        }
+        let mut lowered = Vec::new();
+        let fixed = if sig.variadic { nparams - 1 } else { nparams };
+        let mut ok = true;
+        let mut extras = Vec::new();
+        for (i, x) in ops.into_iter().enumerate() {
+            if i < fixed || (sig.variadic && spread) {
+                let target = sig.params[i.min(nparams - 1)];
+                match self.assign_operand(x, target, context) {
+                    Some(e) => lowered.push(e),
+                    None => ok = false,
+                }
+            } else {
+                let elem = match self.prog.types.get(sig.params[nparams - 1]) {
+                    Type::Slice(e) => *e,
+                    _ => TypeTable::INVALID,
+                };
+                match self.assign_operand(x, elem, context) {
+                    Some(e) => extras.push(e),
+                    None => ok = false,
+                }
+            }
+        }
+        if !ok {
+            return self.invalid(node);
+        }
+        if sig.variadic && !spread {
+            let slice_ty = sig.params[nparams - 1];
+            let e = self.implicit_expr(ExprKind::VarArgsSlice(extras), slice_ty, span);
+            lowered.push(e);
+        }
+        self.call_result(node, callee, lowered, spread, sig, span)
+    }
+
+    fn call_result<'n>(
+        &mut self,
+        node: Node<'n>,
+        callee: Callee,
+        args: Vec<ExprId>,
+        spread: bool,
+        sig: &Signature,
+        span: Span,
+    ) -> Operand<'n> {
+        let (mode, ty) = match sig.results.as_slice() {
+            [] => (Mode::NoValue, self.prog.types.tuple(vec![])),
+            [one] => (Mode::Value, *one),
+            many => (Mode::Value, self.prog.types.tuple(many.to_vec())),
+        };
+        let kind = ExprKind::Call(Call {
+            callee,
+            args,
+            spread,
+        });
+        self.operand(node, mode, ty, kind, span)
+    }
+
+    fn arg_count_error(
+        &mut self,
+        node: Node<'_>,
+        args: &[Node<'_>],
+        have: &[TypeId],
+        sig: &Signature,
+        spread: bool,
+    ) {
+        let nparams = sig.params.len();
+        let too_many = have.len() > nparams;
+        let fun = node
+            .child_by_field_name("function")
+            .map(|f| self.node_string(f))
+            .unwrap_or_default();
+        let (start, end) = if too_many {
+            let a = args.get(nparams).copied().unwrap_or(node);
+            (a.start_byte(), a.end_byte())
+        } else if let Some(last) = args.last() {
+            (last.start_byte(), last.end_byte())
+        } else {
+            // At the closing parenthesis.
+            let end = node.end_byte();
+            (end.saturating_sub(1), end)
+        };
+        let have_s = self.types_summary(have, false, spread);
+        let want_s = self.types_summary(&sig.params, sig.variadic, false);
+        let q = if too_many { "too many" } else { "not enough" };
+        self.error_at(
+            start,
+            end,
+            format!("{q} arguments in call to {fun}\n\thave {have_s}\n\twant {want_s}"),
+        );
+    }
+
+    /// types2's typesSummary: `(number, string)`; untyped numeric
+    /// constants show as `number`.
+    pub(super) fn types_summary(&self, tys: &[TypeId], variadic: bool, spread: bool) -> String {
+        let mut parts = Vec::new();
+        for (i, t) in tys.iter().enumerate() {
+            let s = match self.prog.types.get(*t) {
+                Type::Basic(
+                    BasicKind::UntypedInt | BasicKind::UntypedFloat | BasicKind::UntypedRune,
+                ) => "number".to_string(),
+                Type::Basic(BasicKind::UntypedNil) => "nil".to_string(),
+                Type::Basic(k) if k.is_untyped() => self.type_string(self.default_type(*t)),
+                _ => {
+                    if variadic && i + 1 == tys.len() {
+                        match self.prog.types.get(*t) {
+                            Type::Slice(e) => format!("...{}", self.type_string(*e)),
+                            _ => self.type_string(*t),
+                        }
+                    } else {
+                        self.type_string(*t)
+                    }
+                }
+            };
+            parts.push(s);
+        }
+        let mut s = format!("({}", parts.join(", "));
+        if spread {
+            s.push_str("...");
+        }
+        s.push(')');
+        s
+    }
+
+    /// `T(x)`.
+    pub(super) fn conversion_expr<'n>(&mut self, node: Node<'n>) -> Operand<'n> {
+        let (Some(tn), Some(x)) = (
+            node.child_by_field_name("type"),
+            node.child_by_field_name("operand"),
+        ) else {
+            return self.invalid(node);
+        };
+        let t = self.resolve_type(tn);
+        if t == TypeTable::INVALID {
+            self.expr(x);
+            return self.invalid(node);
+        }
+        let span = self.span_at_token(node, "(");
+        self.conversion(node, t, &[x], span)
+    }
+
+    fn conversion<'n>(&mut self, node: Node<'n>, t: TypeId, args: &[Node<'_>], span: Span) -> Operand<'n> {
+        if args.len() != 1 {
+            let ts = self.type_string(t);
+            if args.is_empty() {
+                let end = node.end_byte();
+                self.error_at(end.saturating_sub(1), end, format!("missing argument in conversion to {ts}"));
+            } else {
+                self.error(args[1], format!("too many arguments in conversion to {ts}"));
+            }
+            return self.invalid(node);
+        }
+        let x = self.value(args[0]);
+        if x.is_invalid() {
+            return self.invalid(node);
+        }
+        let types = &self.prog.types;
+        let tk = types.basic_kind(t);
+        // Constant conversions stay constant.
+        if let Some(v) = x.val.clone() {
+            if let Some(k) = tk {
+                if k.is_string() && !matches!(v, ConstValue::String(_)) {
+                    if let Some(c) = v.as_int().filter(|_| types.basic_kind(x.ty).is_some_and(|k| k.is_integer())) {
+                        let s = char::from_u32(c as u32).unwrap_or('\u{fffd}').to_string();
+                        return self.constant(node, t, ConstValue::String(s), span);
+                    }
+                }
+                if k.is_numeric() && matches!(v, ConstValue::Int(_) | ConstValue::Float(_)) {
+                    let converted = if k.is_integer() && !self.prog.types.is_untyped(x.ty) {
+                        v.as_float().map(|f| ConstValue::Int(f.trunc() as i128))
+                    } else {
+                        Some(v.clone())
+                    };
+                    match converted.map(|c| super::fold::represent(&c, k)) {
+                        Some(Ok(c)) => return self.constant(node, t, c, span),
+                        Some(Err(super::fold::Unrepresentable::Truncated)) => {
+                            let d = self.describe(&x);
+                            let ts = self.type_string(t);
+                            self.error(x.node, format!("cannot convert {d} to type {ts} (truncated)"));
+                            return self.invalid(node);
+                        }
+                        _ => {
+                            let d = self.describe(&x);
+                            let ts = self.type_string(t);
+                            self.error(x.node, format!("cannot convert {d} to type {ts} (overflows)"));
+                            return self.invalid(node);
+                        }
+                    }
+                }
+                if (k.is_string() && matches!(v, ConstValue::String(_)))
+                    || (k.is_boolean() && matches!(v, ConstValue::Bool(_)))
+                {
+                    return self.constant(node, t, v, span);
+                }
+            }
+        }
+        let from = if self.prog.types.is_untyped(x.ty) && x.mode != Mode::Nil {
+            let e = self.defaulted(&x);
+            self.prog.exprs[e].ty
+        } else {
+            x.ty
+        };
+        if x.mode == Mode::Nil {
+            let ok = matches!(
+                self.prog.types.under(t),
+                Type::Pointer(_) | Type::Slice(_) | Type::Map { .. } | Type::Chan { .. } | Type::Func(_) | Type::Interface(_)
+            );
+            if !ok {
+                let ts = self.type_string(t);
+                self.error(x.node, format!("cannot convert nil to type {ts}"));
+                return self.invalid(node);
+            }
+            self.prog.exprs[x.expr].ty = t;
+            return Operand { mode: Mode::Value, ty: t, val: None, expr: x.expr, node };
+        }
+        let kind = match self.conversion_kind(from, t) {
+            Some(k) => k,
+            None => {
+                let d = self.describe(&x);
+                let ts = self.type_string(t);
+                let why = if self.prog.types.is_interface(t) {
+                    match self.implements(from, t) {
+                        Err(w) if !w.is_empty() => format!(": {} does not implement {ts} {w}", self.type_string(from)),
+                        _ => String::new(),
+                    }
+                } else {
+                    String::new()
+                };
+                self.error(x.node, format!("cannot convert {d} to type {ts}{why}"));
+                return self.invalid(node);
+            }
+        };
+        let e = match kind {
+            None => ExprKind::ConvIface(x.expr),
+            Some(k) => ExprKind::Conv { kind: k, operand: x.expr },
+        };
+        self.operand(node, Mode::Value, t, e, span)
+    }
+
+    /// How a value of type `from` converts to `to`: `Some(None)` means an
+    /// interface conversion, `None` that it cannot.
+    fn conversion_kind(&self, from: TypeId, to: TypeId) -> Option<Option<ConvKind>> {
+        let types = &self.prog.types;
+        if types.is_interface(to) {
+            if types.is_interface(from) {
+                return Some(Some(ConvKind::IfaceToIface));
+            }
+            return self.implements(from, to).ok().map(|_| None);
+        }
+        let (fu, tu) = (types.under(from).clone(), types.under(to).clone());
+        if types.identical(types.underlying(from), types.underlying(to)) {
+            return Some(Some(ConvKind::Value));
+        }
+        match (&fu, &tu) {
+            (Type::Pointer(a), Type::Pointer(b))
+                if types.identical(types.underlying(*a), types.underlying(*b)) =>
+            {
+                Some(Some(ConvKind::Value))
+            }
+            (Type::Basic(a), Type::Basic(b)) if a.is_numeric() && b.is_numeric() => {
+                Some(Some(ConvKind::Value))
+            }
+            (Type::Basic(a), Type::Basic(b)) if a.is_integer() && b.is_string() => {
+                Some(Some(ConvKind::IntToString))
+            }
+            (Type::Basic(a), Type::Slice(e)) if a.is_string() => {
+                match types.basic_kind(*e).map(|k| k.canonical()) {
+                    Some(BasicKind::Uint8) => Some(Some(ConvKind::StringToBytes)),
+                    Some(BasicKind::Int32) => Some(Some(ConvKind::StringToRunes)),
+                    _ => None,
+                }
+            }
+            (Type::Slice(e), Type::Basic(b)) if b.is_string() => {
+                match types.basic_kind(*e).map(|k| k.canonical()) {
+                    Some(BasicKind::Uint8) => Some(Some(ConvKind::BytesToString)),
+                    Some(BasicKind::Int32) => Some(Some(ConvKind::RunesToString)),
+                    _ => None,
+                }
+            }
+            (Type::Slice(e), Type::Array { elem, .. }) if types.identical(*e, *elem) => {
+                Some(Some(ConvKind::Value))
+            }
+            (Type::Slice(e), Type::Pointer(p)) => match types.under(*p) {
+                Type::Array { elem, .. } if types.identical(*e, *elem) => Some(Some(ConvKind::Value)),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    fn builtin<'n>(
+        &mut self,
+        node: Node<'n>,
+        b: Builtin,
+        args: &[Node<'_>],
+        spread: bool,
+        span: Span,
+    ) -> Operand<'n> {
+        let name = b.name();
+        let count_error = |c: &mut Self, have: usize, want: &str| {
+            let (q, at) = if have == 0 || want.starts_with("at least") || have < want.parse().unwrap_or(0) {
+                ("not enough", node)
+            } else {
+                ("too many", node)
+            };
+            let _ = at;
+            let s = c.node_string(node);
+            c.error(node, format!("{q} arguments for {s} (expected {want}, found {have})"));
+            c.invalid(node)
+        };
+        let call = |c: &mut Self, args: Vec<ExprId>, ty: TypeId, mode: Mode| {
+            let kind = ExprKind::Call(Call {
+                callee: Callee::Builtin(b),
+                args,
+                spread,
+            });
+            let mut o = c.operand(node, mode, ty, kind, span);
+            o.mode = mode;
+            o
+        };
+        let void = self.prog.types.tuple(vec![]);
+        match b {
+            Builtin::Len | Builtin::Cap => {
+                if args.len() != 1 {
+                    return count_error(self, args.len(), "1");
+                }
+                let x = self.value(args[0]);
+                if x.is_invalid() {
+                    return self.invalid(node);
+                }
+                let under = self.prog.types.under(x.ty).clone();
+                let arr_len = match &under {
+                    Type::Array { len, .. } => Some(*len),
+                    Type::Pointer(p) => match self.prog.types.under(*p) {
+                        Type::Array { len, .. } => Some(*len),
+                        _ => None,
+                    },
+                    _ => None,
+                };
+                let ok = match &under {
+                    Type::Basic(k) => k.is_string() && b == Builtin::Len,
+                    Type::Map { .. } => b == Builtin::Len,
+                    Type::Slice(_) | Type::Array { .. } | Type::Chan { .. } => true,
+                    Type::Pointer(_) => arr_len.is_some(),
+                    _ => false,
+                };
+                if !ok {
+                    let d = self.describe(&x);
+                    self.error(x.node, format!("invalid argument: {d} for built-in {name}"));
+                    return self.invalid(node);
+                }
+                if let Some(ConstValue::String(s)) = &x.val {
+                    return self.constant(node, TypeTable::UNTYPED_INT, ConstValue::Int(s.len() as i128), span);
+                }
+                if let (Some(n), false) = (arr_len, self.has_call_or_recv(x.expr)) {
+                    return self.constant(node, TypeTable::INT, ConstValue::Int(n as i128), span);
+                }
+                let e = self.defaulted(&x);
+                call(self, vec![e], TypeTable::INT, Mode::Value)
+            }
+            Builtin::New => {
+                if args.len() != 1 {
+                    return count_error(self, args.len(), "1");
+                }
+                let t = self.resolve_type(args[0]);
+                if t == TypeTable::INVALID {
+                    return self.invalid(node);
+                }
+                let pt = self.prog.types.pointer(t);
+                self.operand(node, Mode::Value, pt, ExprKind::New(t), span)
+            }
+            Builtin::Make => {
+                if args.is_empty() {
+                    return count_error(self, 0, "at least 1");
+                }
+                let t = self.resolve_type(args[0]);
+                if t == TypeTable::INVALID {
+                    return self.invalid(node);
+                }
+                let (kind, min, max) = match self.prog.types.under(t) {
+                    Type::Slice(_) => (MakeKind::Slice, 2, 3),
+                    Type::Map { .. } => (MakeKind::Map, 1, 2),
+                    Type::Chan { .. } => (MakeKind::Chan, 1, 2),
+                    _ => {
+                        let s = self.node_string(args[0]);
+                        self.error(args[0], format!("invalid argument: cannot make {s}; type must be slice, map, or channel"));
+                        return self.invalid(node);
+                    }
+                };
+                if args.len() < min {
+                    let s = self.node_string(node);
+                    let ts = self.type_string(t);
+                    let _ = s;
+                    self.error(node, format!("invalid operation: {} expects {min} or {max} arguments; found {}", self.node_string(node), args.len()));
+                    let _ = ts;
+                    return self.invalid(node);
+                }
+                if args.len() > max {
+                    self.error(node, format!("invalid operation: {} expects {min} or {max} arguments; found {}", self.node_string(node), args.len()));
+                    return self.invalid(node);
+                }
+                let mut sizes = Vec::new();
+                for a in &args[1..] {
+                    let x = self.value(*a);
+                    if x.is_invalid() {
+                        return self.invalid(node);
+                    }
+                    let k = self.prog.types.basic_kind(x.ty);
+                    let int_like = k.is_some_and(|k| k.is_integer())
+                        || (k == Some(BasicKind::UntypedFloat) && x.val.as_ref().and_then(|v| v.as_int()).is_some());
+                    if !int_like {
+                        let d = self.describe(&x);
+                        self.error(*a, format!("cannot convert {d} to type int"));
+                        return self.invalid(node);
+                    }
+                    if let Some(v) = x.val.as_ref().and_then(|v| v.as_int()) {
+                        if v < 0 {
+                            let s = self.node_string(*a);
+                            self.error(*a, format!("invalid argument: index {s} (constant of type int) must not be negative"));
+                            return self.invalid(node);
+                        }
+                    }
+                    if self.prog.types.is_untyped(x.ty) {
+                        self.convert_untyped_to(&x, TypeTable::INT);
+                    }
+                    sizes.push(x.expr);
+                }
+                let kind = ExprKind::Make {
+                    kind,
+                    len: sizes.first().copied(),
+                    cap: sizes.get(1).copied(),
+                };
+                self.operand(node, Mode::Value, t, kind, span)
+            }
+            Builtin::Append => {
+                if args.is_empty() {
+                    return count_error(self, 0, "at least 1");
+                }
+                let s = self.value(args[0]);
+                if s.is_invalid() {
+                    return self.invalid(node);
+                }
+                let elem = match self.prog.types.under(s.ty) {
+                    Type::Slice(e) => *e,
+                    _ => {
+                        if s.mode == Mode::Nil {
+                            self.error(args[0], "first argument to append must be a typed slice; found untyped nil");
+                        } else {
+                            let d = self.describe(&s);
+                            self.error(args[0], format!("invalid argument: {d} is not a slice"));
+                        }
+                        return self.invalid(node);
+                    }
+                };
+                let mut lowered = vec![s.expr];
+                let slice_ty = s.ty;
+                if spread {
+                    if args.len() != 2 {
+                        return count_error(self, args.len(), "2");
+                    }
+                    let x = self.value(args[1]);
+                    if x.is_invalid() {
+                        return self.invalid(node);
+                    }
+                    // append([]byte, string...) is allowed.
+                    let is_bytes_string = self.prog.types.basic_kind(elem).map(|k| k.canonical()) == Some(BasicKind::Uint8)
+                        && self.prog.types.basic_kind(x.ty).is_some_and(|k| k.is_string());
+                    if is_bytes_string {
+                        let e = self.defaulted(&x);
+                        lowered.push(e);
+                    } else {
+                        let Some(e) = self.assign_operand(x, slice_ty, "argument to append") else {
+                            return self.invalid(node);
+                        };
+                        lowered.push(e);
+                    }
+                } else {
+                    let mut extras = Vec::new();
+                    for a in &args[1..] {
+                        let x = self.expr(*a);
+                        let Some(e) = self.assign_operand(x, elem, "argument to append") else {
+                            return self.invalid(node);
+                        };
+                        extras.push(e);
+                    }
+                    let st = self.prog.types.slice(elem);
+                    let vs = self.implicit_expr(ExprKind::VarArgsSlice(extras), st, span);
+                    lowered.push(vs);
+                }
+                call(self, lowered, slice_ty, Mode::Value)
+            }
+            Builtin::Copy => {
+                if args.len() != 2 {
+                    return count_error(self, args.len(), "2");
+                }
+                let d = self.value(args[0]);
+                let s = self.value(args[1]);
+                if d.is_invalid() || s.is_invalid() {
+                    return self.invalid(node);
+                }
+                let se = self.defaulted(&s);
+                call(self, vec![d.expr, se], TypeTable::INT, Mode::Value)
+            }
+            Builtin::Delete => {
+                if args.len() != 2 {
+                    return count_error(self, args.len(), "2");
+                }
+                let m = self.value(args[0]);
+                if m.is_invalid() {
+                    return self.invalid(node);
+                }
+                let Type::Map { key, .. } = self.prog.types.under(m.ty).clone() else {
+                    let d = self.describe(&m);
+                    self.error(args[0], format!("invalid argument: {d} is not a map"));
+                    return self.invalid(node);
+                };
+                let k = self.expr(args[1]);
+                let Some(k) = self.assign_operand(k, key, "argument to delete") else {
+                    return self.invalid(node);
+                };
+                call(self, vec![m.expr, k], void, Mode::NoValue)
+            }
+            Builtin::Clear | Builtin::Close => {
+                if args.len() != 1 {
+                    return count_error(self, args.len(), "1");
+                }
+                let x = self.value(args[0]);
+                if x.is_invalid() {
+                    return self.invalid(node);
+                }
+                call(self, vec![x.expr], void, Mode::NoValue)
+            }
+            Builtin::Panic => {
+                if args.len() != 1 {
+                    return count_error(self, args.len(), "1");
+                }
+                let x = self.expr(args[0]);
+                let any = self.prog.types.any;
+                let Some(e) = self.assign_operand(x, any, "argument to panic") else {
+                    return self.invalid(node);
+                };
+                call(self, vec![e], void, Mode::NoValue)
+            }
+            Builtin::Recover => {
+                if !args.is_empty() {
+                    return count_error(self, args.len(), "0");
+                }
+                let any = self.prog.types.any;
+                call(self, vec![], any, Mode::Value)
+            }
+            Builtin::Print | Builtin::Println => {
+                let mut lowered = Vec::new();
+                for a in args {
+                    let x = self.value(*a);
+                    if x.is_invalid() {
+                        return self.invalid(node);
+                    }
+                    if x.mode == Mode::Nil {
+                        self.error(*a, "use of untyped nil in argument to built-in print");
+                        return self.invalid(node);
+                    }
+                    lowered.push(self.defaulted(&x));
+                }
+                call(self, lowered, void, Mode::NoValue)
+            }
+            Builtin::Min | Builtin::Max => {
+                if args.is_empty() {
+                    return count_error(self, 0, "at least 1");
+                }
+                let mut ops = Vec::new();
+                for a in args {
+                    let x = self.value(*a);
+                    if x.is_invalid() {
+                        return self.invalid(node);
+                    }
+                    ops.push(x);
+                }
+                // The common type: the first typed operand's.
+                let typed = ops.iter().find(|o| !self.prog.types.is_untyped(o.ty)).map(|o| o.ty);
+                if ops.iter().all(|o| o.val.is_some()) && typed.is_none() {
+                    let mut best = ops[0].clone();
+                    for o in &ops[1..] {
+                        let (Some(a), Some(bv)) = (best.val.as_ref().and_then(|v| v.as_float()), o.val.as_ref().and_then(|v| v.as_float())) else {
+                            continue;
+                        };
+                        if (b == Builtin::Min && bv < a) || (b == Builtin::Max && bv > a) {
+                            best = o.clone();
+                        }
+                    }
+                    let ty = ops.iter().map(|o| o.ty).max_by_key(|t| t.0).unwrap_or(best.ty);
+                    let v = best.val.clone().unwrap_or(ConstValue::Int(0));
+                    return self.constant(node, ty, v, span);
+                }
+                let target = typed.unwrap_or_else(|| self.default_type(ops[0].ty));
+                let mut lowered = Vec::new();
+                for o in ops {
+                    if !self.prog.types.is_untyped(o.ty) && !self.prog.types.identical(o.ty, target) {
+                        let s = self.node_string(node);
+                        let (a, bt) = (self.type_string(target), self.type_string(o.ty));
+                        self.error(o.node, format!("invalid argument: mismatched types {a} (previous argument) and {bt} (type of {})", self.node_string(o.node)));
+                        let _ = s;
+                        return self.invalid(node);
+                    }
+                    if !self.convert_untyped_to(&o, target) {
+                        let d = self.describe(&o);
+                        let t = self.type_string(target);
+                        self.error(o.node, format!("cannot use {d} as {t} value in argument to {name}"));
+                        return self.invalid(node);
+                    }
+                    lowered.push(o.expr);
+                }
+                let ok = self.prog.types.basic_kind(target).is_some_and(|k| k.is_numeric() || k.is_string());
+                if !ok {
+                    let t = self.type_string(target);
+                    self.error(node, format!("invalid argument: {name} of type {t} is not ordered"));
+                    return self.invalid(node);
+                }
+                call(self, lowered, target, Mode::Value)
+            }
+        }
+    }
+
+    /// Whether evaluating `e` involves a call or receive (then `len` of an
+    /// array is not constant).
+    fn has_call_or_recv(&self, e: ExprId) -> bool {
+        match &self.prog.exprs[e].kind {
+            ExprKind::Call(_) | ExprKind::Recv { .. } => true,
+            ExprKind::Field { base, .. } | ExprKind::Deref(base) => self.has_call_or_recv(*base),
+            ExprKind::Index { base, index } => self.has_call_or_recv(*base) || self.has_call_or_recv(*index),
+            _ => false,
+        }
+    }
+}
+
+#[allow(dead_code)]
+fn _types(_: TypeId) {}

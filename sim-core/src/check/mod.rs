@@ -1,0 +1,259 @@
+//! Go source → typed IR, with Go's own type-checking errors.
+//!
+//! [`check`] parses the source; if the syntax stage reports errors it
+//! returns them unchanged (Go does not type-check a file that does not
+//! parse). Otherwise it lowers the tree-sitter tree into an
+//! [`ir::Program`], checking types as types2 does and phrasing every error
+//! the way `go build` prints it. Errors are kept in the order types2 would
+//! report them, then cut and sorted like cmd/compile does (at most ten,
+//! then `too many errors`).
+//!
+//! Invariant: this module never panics on any input; unsupported Go gets a
+//! `not supported yet: ...` diagnostic at its position.
+
+mod assign;
+mod call;
+mod decls;
+mod exprs;
+mod exprstring;
+mod fold;
+mod lookup;
+mod operand;
+mod scope;
+mod stdlib;
+mod stmts;
+mod terminating;
+
+use crate::diag::{Diagnostic, Pos};
+use crate::ir::{self, Program, Span};
+use scope::Scopes;
+use std::collections::HashMap;
+use tree_sitter::Node;
+
+/// The result of checking: a program when the source is valid Go that
+/// Escapade supports, and the diagnostics otherwise.
+#[derive(Debug)]
+pub struct Checked {
+    pub program: Option<Program>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// How many errors cmd/compile prints before giving up.
+const MAX_ERRORS: usize = 10;
+
+/// Deepest expression/statement nesting we lower; deeper input gets a
+/// diagnostic instead of overflowing the stack.
+const MAX_NESTING: u32 = 200;
+
+/// Parses and checks one `package main` file.
+pub fn check(source: &str) -> Checked {
+    let tree = crate::syntax::parse(source);
+    if !tree.errors().is_empty() {
+        return Checked {
+            program: None,
+            diagnostics: tree.errors().to_vec(),
+        };
+    }
+    let Some(root) = tree.root() else {
+        return Checked {
+            program: None,
+            diagnostics: vec![Diagnostic {
+                pos: Pos::new(1, 1),
+                start: 0,
+                end: 0,
+                message: "internal error: no syntax tree".into(),
+            }],
+        };
+    };
+    let mut checker = Checker::new(source);
+    checker.check_file(root);
+    let diagnostics = checker.finish_diagnostics();
+    Checked {
+        program: diagnostics.is_empty().then_some(checker.prog),
+        diagnostics,
+    }
+}
+
+/// Byte offset → line:column, by binary search over line starts.
+struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    fn new(src: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(
+            src.bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
+        LineIndex { starts }
+    }
+
+    fn pos(&self, offset: usize) -> Pos {
+        let line = self.starts.partition_point(|&s| s <= offset).max(1);
+        let start = self.starts.get(line - 1).copied().unwrap_or(0);
+        Pos::new(line as u32, (offset.saturating_sub(start)) as u32 + 1)
+    }
+}
+
+/// One import of package main.
+struct Import {
+    name: String,
+    path: String,
+    used: bool,
+    span: Span,
+}
+
+/// The function whose body is being lowered.
+struct FuncCtx {
+    func: ir::FuncId,
+    results: Vec<ir::TypeId>,
+    named_results: bool,
+    /// Labels declared in the body, by name.
+    labels: HashMap<String, ir::LabelId>,
+    /// Labels used by goto/break/continue (to report unused ones).
+    used_labels: Vec<ir::LabelId>,
+    /// Enclosing breakable statements, innermost last: (label, stmt,
+    /// is_loop).
+    targets: Vec<(Option<ir::LabelId>, ir::StmtId, bool)>,
+    /// Scope depth where this function's scopes start.
+    scope_base: usize,
+    closure_count: u32,
+}
+
+pub(crate) struct Checker<'t> {
+    src: &'t str,
+    lines: LineIndex,
+    prog: Program,
+    /// Errors in the order types2 reports them.
+    errors: Vec<Diagnostic>,
+    scopes: Scopes<'t>,
+    imports: Vec<Import>,
+    /// Loaded standard-library packages by path.
+    std_pkgs: HashMap<String, HashMap<String, scope::Entity>>,
+    funcs: Vec<FuncCtx>,
+    used: Vec<bool>,
+    /// Whether an `iota` is in scope, and its value.
+    iota: Option<i128>,
+    depth: u32,
+    /// The package being declared (`None` for main).
+    current_pkg: Option<String>,
+    /// Package-level variables by (spec start, name), so that every name
+    /// of a multi-name spec finds the variable lowered with the spec.
+    global_by_name: HashMap<(usize, String), scope::Entity>,
+}
+
+impl<'t> Checker<'t> {
+    fn new(src: &'t str) -> Self {
+        Checker {
+            src,
+            lines: LineIndex::new(src),
+            prog: Program::default(),
+            errors: Vec::new(),
+            scopes: Scopes::new(),
+            imports: Vec::new(),
+            std_pkgs: HashMap::new(),
+            funcs: Vec::new(),
+            used: Vec::new(),
+            iota: None,
+            depth: 0,
+            current_pkg: None,
+            global_by_name: HashMap::new(),
+        }
+    }
+
+    fn text(&self, node: Node<'_>) -> &'t str {
+        self.src.get(node.start_byte()..node.end_byte()).unwrap_or("")
+    }
+
+    /// A span whose reported position is at byte `at` of the node.
+    fn span_at(&self, node: Node<'_>, at: usize) -> Span {
+        Span::new(self.lines.pos(at), node.start_byte(), node.end_byte())
+    }
+
+    fn span(&self, node: Node<'_>) -> Span {
+        self.span_at(node, node.start_byte())
+    }
+
+    /// The span of `node` positioned at its first anonymous child `token`.
+    fn span_at_token(&self, node: Node<'_>, token: &str) -> Span {
+        let mut cursor = node.walk();
+        let at = node
+            .children(&mut cursor)
+            .find(|c| c.kind() == token)
+            .map_or(node.start_byte(), |c| c.start_byte());
+        self.span_at(node, at)
+    }
+
+    /// Reports an error at the start of `node` (types2 reports at the
+    /// leftmost position of the offending syntax).
+    fn error(&mut self, node: Node<'_>, message: impl Into<String>) {
+        self.error_at(node.start_byte(), node.end_byte(), message);
+    }
+
+    fn error_at(&mut self, start: usize, end: usize, message: impl Into<String>) {
+        if self.current_pkg.is_some() {
+            return; // the standard-library declarations are trusted
+        }
+        self.errors.push(Diagnostic {
+            pos: self.lines.pos(start),
+            start,
+            end,
+            message: message.into(),
+        });
+    }
+
+    fn unsupported(&mut self, node: Node<'_>, what: &str) {
+        self.error(node, format!("not supported yet: {what}"));
+    }
+
+    /// cmd/compile's rule: stop at the tenth error, sort what was
+    /// collected, and print `too many errors` at the tenth's position.
+    fn finish_diagnostics(&mut self) -> Vec<Diagnostic> {
+        let mut errors = std::mem::take(&mut self.errors);
+        let too_many = errors.len() >= MAX_ERRORS;
+        errors.truncate(MAX_ERRORS);
+        let last = errors.last().cloned();
+        errors.sort_by_key(|d| (d.pos, d.start));
+        errors.dedup_by(|a, b| a.pos == b.pos && a.message == b.message);
+        if too_many {
+            if let Some(last) = last {
+                errors.push(Diagnostic {
+                    message: "too many errors".into(),
+                    ..last
+                });
+            }
+        }
+        errors
+    }
+
+    fn mark_used(&mut self, var: ir::VarId) {
+        let i = var.0 as usize;
+        if self.used.len() <= i {
+            self.used.resize(i + 1, false);
+        }
+        self.used[i] = true;
+    }
+
+    fn is_used(&self, var: ir::VarId) -> bool {
+        self.used.get(var.0 as usize).copied().unwrap_or(false)
+    }
+}
+
+/// Named children of a node, comments left out.
+fn children<'n>(node: Node<'n>) -> Vec<Node<'n>> {
+    let mut cursor = node.walk();
+    node.named_children(&mut cursor)
+        .filter(|n| n.kind() != "comment")
+        .collect()
+}
+
+/// Children of `node` under field `name`.
+fn field_children<'n>(node: Node<'n>, name: &str) -> Vec<Node<'n>> {
+    let mut cursor = node.walk();
+    node.children_by_field_name(name, &mut cursor)
+        .filter(|n| n.kind() != "comment" && n.kind() != ",")
+        .collect()
+}
