@@ -11,6 +11,7 @@
 //! Nothing here does I/O or panics on bad input: every entry point returns a
 //! value together with a list of [`Diagnostic`]s.
 
+pub mod check;
 pub mod diag;
 pub mod escape;
 pub mod ir;
@@ -18,3 +19,4 @@ pub mod syntax;
 
 pub use diag::{Diagnostic, Pos};
 pub use syntax::{highlight, parse, HighlightClass, HighlightSpan, SyntaxTree};
+pub use check::{check, Checked};
