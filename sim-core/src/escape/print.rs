@@ -33,9 +33,18 @@ fn binary_prec(op: BinaryOp) -> i32 {
     }
 }
 
-/// Replaces expressions with constants for printing (gc's literal
-/// rewriting of interface conversions and `make` sizes).
-pub type Rewrites = std::collections::HashMap<ExprId, (ConstValue, TypeId)>;
+/// What gc's rewrites put in place of an expression.
+#[derive(Clone, Debug)]
+pub enum Replacement {
+    /// A literal (interface conversions and `make` sizes known to be
+    /// constant).
+    Const(ConstValue, TypeId),
+    /// A temporary (`.autotmp_N`) holding a go/defer call's operand.
+    Name(String),
+}
+
+/// Replaced expressions, for printing.
+pub type Rewrites = std::collections::HashMap<ExprId, Replacement>;
 
 pub struct Printer<'p> {
     pub prog: &'p Program,
@@ -280,9 +289,16 @@ impl Printer<'_> {
         }
         let d = depth + 1;
         let id = self.skip_implicit(id);
-        if let Some((v, ty)) = self.rewrites.get(&id) {
-            out.push_str(&self.constant(v, *ty));
-            return;
+        match self.rewrites.get(&id) {
+            Some(Replacement::Const(v, ty)) => {
+                out.push_str(&self.constant(v, *ty));
+                return;
+            }
+            Some(Replacement::Name(n)) => {
+                out.push_str(n);
+                return;
+            }
+            None => {}
         }
         let e = self.prog.expr(id);
         let np = if self.is_string_concat(id) {

@@ -8,7 +8,7 @@ use super::graph::{
     AllocKind, Batch, FuncIx, Hole, LocId, LocKind, Site, VarClass, CALLEE, DISCARD, HEAP, MUTATOR,
 };
 use super::leaks::Leaks;
-use super::print::{Printer, Rewrites};
+use super::print::{Printer, Replacement, Rewrites};
 use super::report::{Event, ParamSlot, Verdict, VerdictKind};
 use super::static_value::{is_array, StaticFacts};
 use super::stdlib_tags;
@@ -101,19 +101,17 @@ impl<'p> Walker<'p> {
 
     // ----- sites -------------------------------------------------------
 
-    /// The position gc reports for an expression: conversions sit at
-    /// their operand.
+    /// The position gc reports for an expression: a conversion sits where
+    /// its operand is written.
     fn expr_pos_span(&self, e: ExprId) -> (crate::diag::Pos, u32, u32) {
-        let mut id = e;
-        for _ in 0..64 {
-            let ex = self.prog.expr(id);
-            match &ex.kind {
-                ExprKind::ConvIface(x) | ExprKind::Conv { operand: x, .. } => id = *x,
-                _ => break,
+        let ex = self.prog.expr(e);
+        let pos = match &ex.kind {
+            ExprKind::ConvIface(x) | ExprKind::Conv { operand: x, .. } => {
+                self.prog.expr(*x).span.pos
             }
-        }
-        let outer = self.prog.expr(e).span;
-        (self.prog.expr(id).span.pos, outer.start, outer.end)
+            _ => ex.span.pos,
+        };
+        (pos, ex.span.start, ex.span.end)
     }
 
     fn site(&self, e: ExprId) -> Site {
@@ -1120,7 +1118,7 @@ impl<'p> Walker<'p> {
                             if !matches!(prog.expr(r).kind, ExprKind::Const(_)) {
                                 if let Some((c, t)) = self.facts.static_const(prog, r) {
                                     if c.as_int().is_some_and(|v| v >= 0) {
-                                        self.rewrites.insert(r, (c, t));
+                                        self.rewrites.insert(r, Replacement::Const(c, t));
                                     }
                                 }
                             }
@@ -1157,7 +1155,7 @@ impl<'p> Walker<'p> {
                 }
                 if !matches!(prog.expr(*x).kind, ExprKind::Const(_)) && !self.is_interface(xt) {
                     if let Some((c, t)) = self.facts.static_const(prog, *x) {
-                        self.rewrites.insert(*x, (c, t));
+                        self.rewrites.insert(*x, Replacement::Const(c, t));
                     }
                 }
                 let k = if !self.is_interface(xt) && !self.is_direct_iface(xt, 0) {
@@ -1642,7 +1640,12 @@ impl<'p> Walker<'p> {
         let func_name = prog.func(self.cur).name.clone();
         for a in &argps {
             let n = self.next_temp_number(s);
-            let (pos, start, end) = self.expr_pos_span(*a);
+            // Shared nodes (names) have no position of their own: gc uses
+            // the statement's.
+            let (pos, start, end) = match prog.expr(*a).kind {
+                ExprKind::Var(_) => (stmt_site.pos, stmt_site.start, stmt_site.end),
+                _ => self.expr_pos_span(*a),
+            };
             let site = Site {
                 text: format!(".autotmp_{n}"),
                 pos,
@@ -1718,12 +1721,21 @@ impl<'p> Walker<'p> {
         let saved = (self.cur_ix, self.loop_depth);
         self.cur_ix = wix;
         self.loop_depth = 1;
-        for ((loc, _), a) in temps.iter().zip(&argps) {
+        let mut saved_rewrites = Vec::new();
+        for ((loc, site), a) in temps.iter().zip(&argps) {
             self.subst.insert(*a, *loc);
+            let old = self
+                .rewrites
+                .insert(*a, Replacement::Name(site.text.clone()));
+            saved_rewrites.push((*a, old));
         }
         self.call(None, call_e);
-        for a in &argps {
-            self.subst.remove(a);
+        for (a, old) in saved_rewrites {
+            self.subst.remove(&a);
+            match old {
+                Some(r) => self.rewrites.insert(a, r),
+                None => self.rewrites.remove(&a),
+            };
         }
         self.cur_ix = saved.0;
         self.loop_depth = saved.1;
