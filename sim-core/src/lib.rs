@@ -15,7 +15,9 @@ pub mod check;
 pub mod diag;
 pub mod escape;
 pub mod ir;
+pub mod machine;
 pub mod syntax;
+pub mod trace;
 
 pub use diag::{Diagnostic, Pos};
 pub use syntax::{highlight, parse, HighlightClass, HighlightSpan, SyntaxTree};
