@@ -49,8 +49,16 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    /// Formats the diagnostic the way `go build` prints it.
+    /// Formats the diagnostic the way `go build` prints it. Messages that
+    /// quote another position (`other declaration of x`) spell the file as
+    /// `./main.go`; it is renamed here.
     pub fn go_format(&self, file_name: &str) -> String {
-        format!("./{}:{}: {}", file_name, self.pos, self.message)
+        let message = if file_name == "main.go" {
+            self.message.clone()
+        } else {
+            self.message
+                .replace("./main.go:", &format!("./{file_name}:"))
+        };
+        format!("./{}:{}: {}", file_name, self.pos, message)
     }
 }

@@ -21,6 +21,7 @@ fn std_tree(path: &str) -> Option<&'static SyntaxTree> {
     let trees = TREES.get_or_init(|| {
         [
             "fmt", "io", "os", "strings", "strconv", "errors", "sort", "sync", "math", "unicode",
+            "unicode/utf8",
         ]
         .iter()
         .filter_map(|p| stdlib::package_source(p).map(|s| (*p, crate::syntax::parse(s))))
@@ -200,10 +201,20 @@ impl<'t> Checker<'t> {
         let saved_pkg = self.current_pkg.replace(path.to_string());
         let saved_scope = std::mem::take(&mut self.scopes.package);
         let saved_pending = std::mem::take(&mut self.scopes.pending);
+        let saved_decl_pos = std::mem::take(&mut self.decl_pos);
         let mut todo = Vec::new();
         self.declare_package(root, &mut todo);
-        let scope = std::mem::replace(&mut self.scopes.package, saved_scope);
+        let mut scope = std::mem::replace(&mut self.scopes.package, saved_scope);
+        for entity in scope.values_mut() {
+            if let Entity::Pending(i) = entity {
+                *entity = match self.scopes.pending.get(*i).map(|p| &p.state) {
+                    Some(PendingState::Done(e)) => e.clone(),
+                    _ => Entity::Invalid,
+                };
+            }
+        }
         self.scopes.pending = saved_pending;
+        self.decl_pos = saved_decl_pos;
         self.current_pkg = saved_pkg;
         self.lines = saved_lines;
         self.src = saved_src;
@@ -243,10 +254,21 @@ impl<'t> Checker<'t> {
             state: PendingState::Unresolved,
         });
         if self.scopes.package.contains_key(&name) {
-            self.error(name_node, format!("{name} redeclared in this block"));
+            let other = self.decl_pos.get(&name).copied();
+            self.redeclared(name_node, &name, other);
         } else {
+            let pos = self.lines.pos(name_node.start_byte());
+            self.decl_pos.insert(name.clone(), pos);
             self.scopes.package.insert(name, Entity::Pending(index));
         }
+    }
+
+    fn redeclared(&mut self, at: Node<'_>, name: &str, other: Option<crate::diag::Pos>) {
+        let msg = match other {
+            Some(p) => format!("{name} redeclared in this block\n\t./main.go:{p}: other declaration of {name}"),
+            None => format!("{name} redeclared in this block"),
+        };
+        self.error(at, msg);
     }
 
     fn collect_consts(&mut self, decl: Node<'t>) {
@@ -528,8 +550,11 @@ impl<'t> Checker<'t> {
             return Some(func);
         }
         if self.scopes.package.contains_key(&name) {
-            self.error(name_node, format!("{name} redeclared in this block"));
+            let other = self.decl_pos.get(&name).copied();
+            self.redeclared(name_node, &name, other);
         } else {
+            let pos = self.lines.pos(name_node.start_byte());
+            self.decl_pos.insert(name.clone(), pos);
             self.scopes.package.insert(name, Entity::Func(func));
         }
         Some(func)
@@ -1003,8 +1028,13 @@ impl<'t> Checker<'t> {
             let Some(tn) = decl.child_by_field_name("type") else {
                 continue;
             };
-            let ty = self.resolve_type(tn);
+            let mut ty = self.resolve_type(tn);
             let names = field_children(decl, "name");
+            let mut cursor = decl.walk();
+            let star = decl.children(&mut cursor).any(|c| c.kind() == "*");
+            if names.is_empty() && star {
+                ty = self.prog.types.pointer(ty);
+            }
             let mut add = |c: &mut Self, name: String, at: Node<'_>, embedded: bool| {
                 if name != "_" && fields.iter().any(|f| f.name == name) {
                     c.error(at, format!("{name} redeclared"));

@@ -226,7 +226,7 @@ impl<'t> Checker<'t> {
                 }
                 if !self.addressable(&x) {
                     let d = self.describe(&x);
-                    self.error(node, format!("invalid operation: cannot take address of {d}"));
+                    self.error(operand, format!("invalid operation: cannot take address of {d}"));
                     return self.invalid(node);
                 }
                 let ty = self.prog.types.pointer(x.ty);
@@ -254,7 +254,7 @@ impl<'t> Checker<'t> {
                     }
                     _ => {
                         let d = self.describe(&x);
-                        self.error(node, format!("invalid operation: cannot indirect {d}"));
+                        self.error(operand, format!("invalid operation: cannot indirect {d}"));
                         self.invalid(node)
                     }
                 }

@@ -143,6 +143,9 @@ pub(crate) struct Checker<'t> {
     /// Package-level variables by (spec start, name), so that every name
     /// of a multi-name spec finds the variable lowered with the spec.
     global_by_name: HashMap<(usize, String), scope::Entity>,
+    /// Where each package-level name was declared (for "other
+    /// declaration of" notes).
+    decl_pos: HashMap<String, Pos>,
 }
 
 impl<'t> Checker<'t> {
@@ -161,6 +164,7 @@ impl<'t> Checker<'t> {
             depth: 0,
             current_pkg: None,
             global_by_name: HashMap::new(),
+            decl_pos: HashMap::new(),
         }
     }
 

@@ -18,6 +18,7 @@ pub fn package_source(path: &str) -> Option<&'static str> {
         "sync" => SYNC,
         "math" => MATH,
         "unicode" => UNICODE,
+        "unicode/utf8" => UTF8,
         _ => return None,
     })
 }
@@ -53,7 +54,11 @@ func (f *File) WriteString(s string) (n int, err error)
 var Stdout *File
 var Stderr *File
 var Args []string
+var ErrNotExist error
 func Exit(code int)
+func Open(name string) (*File, error)
+func (f *File) Close() error
+func (f *File) Name() string
 "#;
 
 const STRINGS: &str = r#"package strings
@@ -90,6 +95,19 @@ func Count(s, substr string) int
 func Replace(s, old, new string, n int) string
 func ReplaceAll(s, old, new string) string
 func EqualFold(s, t string) bool
+func TrimFunc(s string, f func(rune) bool) string
+func Map(mapping func(rune) rune, s string) string
+func SplitN(s, sep string, n int) []string
+func LastIndex(s, substr string) int
+func IndexByte(s string, c byte) int
+func Cut(s, sep string) (before, after string, found bool)
+type Replacer struct {
+	once   uint32
+	r      any
+	oldnew []string
+}
+func NewReplacer(oldnew ...string) *Replacer
+func (r *Replacer) Replace(s string) string
 "#;
 
 const STRCONV: &str = r#"package strconv
@@ -102,6 +120,16 @@ func FormatFloat(f float64, fmt byte, prec, bitSize int) string
 func ParseBool(str string) (bool, error)
 func FormatBool(b bool) string
 func Quote(s string) string
+func AppendInt(dst []byte, i int64, base int) []byte
+var ErrRange error
+var ErrSyntax error
+type NumError struct {
+	Func string
+	Num  string
+	Err  error
+}
+func (e *NumError) Error() string
+func (e *NumError) Unwrap() error
 "#;
 
 const ERRORS: &str = r#"package errors
@@ -121,6 +149,22 @@ func Float64s(x []float64)
 func Search(n int, f func(int) bool) int
 func SearchInts(a []int, x int) int
 func IntsAreSorted(x []int) bool
+type Interface interface {
+	Len() int
+	Less(i, j int) bool
+	Swap(i, j int)
+}
+func Sort(data Interface)
+func Stable(data Interface)
+func Reverse(data Interface) Interface
+type IntSlice []int
+func (x IntSlice) Len() int
+func (x IntSlice) Less(i, j int) bool
+func (x IntSlice) Swap(i, j int)
+type StringSlice []string
+func (x StringSlice) Len() int
+func (x StringSlice) Less(i, j int) bool
+func (x StringSlice) Swap(i, j int)
 "#;
 
 const SYNC: &str = r#"package sync
@@ -203,4 +247,15 @@ func IsSpace(r rune) bool
 func IsPunct(r rune) bool
 func ToUpper(r rune) rune
 func ToLower(r rune) rune
+"#;
+
+const UTF8: &str = r#"package utf8
+const RuneError = '\uFFFD'
+const UTFMax = 4
+func RuneCountInString(s string) (n int)
+func RuneCount(p []byte) int
+func RuneLen(r rune) int
+func DecodeRuneInString(s string) (r rune, size int)
+func DecodeLastRuneInString(s string) (r rune, size int)
+func ValidString(s string) bool
 "#;

@@ -38,7 +38,17 @@ impl<'t> Checker<'t> {
             self.mark_used(v);
         }
         if name != "_" && self.scopes.declared_in_innermost(&name) {
-            self.error(name_node, format!("{name} redeclared in this block"));
+            let other = match self.scopes.lookup_block(&name) {
+                Some((_, Entity::Var(o))) => Some(self.prog.vars[o].span.pos),
+                _ => None,
+            };
+            let msg = match other {
+                Some(p) => format!("{name} redeclared in this block\n\t./main.go:{p}: other declaration of {name}"),
+                None => format!("{name} redeclared in this block"),
+            };
+            self.error(name_node, msg);
+            self.mark_used(v);
+            return v;
         }
         self.scopes.declare(&name, Entity::Var(v));
         v
@@ -52,8 +62,6 @@ impl<'t> Checker<'t> {
         for c in children(block) {
             if c.kind() == "statement_list" {
                 items.extend(children(c));
-            } else {
-                items.push(c);
             }
         }
         for s in items {
@@ -276,6 +284,7 @@ impl<'t> Checker<'t> {
                 let inner = super::exprs::strip_parens(e);
                 let what = if node.kind() == "defer_statement" { "defer" } else { "go" };
                 if inner.kind() != "call_expression" {
+                    self.expr(e);
                     self.error(e, format!("expression in {what} must be function call"));
                     return None;
                 }
@@ -310,7 +319,8 @@ impl<'t> Checker<'t> {
         };
         if dir == crate::ir::ChanDir::RecvOnly {
             let d = self.describe(&c);
-            self.error(node, format!("invalid operation: cannot send to receive-only channel {d}"));
+            let t = self.type_string(c.ty);
+            self.error(node, format!("invalid operation: cannot send to receive-only channel {t} {d}"));
             return None;
         }
         let value = self.assign_operand(x, elem, "send")?;
@@ -326,6 +336,7 @@ impl<'t> Checker<'t> {
         let mut rhs = Vec::new();
         let mut types: Vec<TypeId> = Vec::new();
         let mut ok = true;
+        let mut mismatch = false;
         if !values.is_empty() {
             if values.len() == 1 && names.len() > 1 {
                 let x = self.expr(values[0]);
@@ -341,10 +352,12 @@ impl<'t> Checker<'t> {
                             self.assign_mismatch(names.len(), &x, values.len(), values[0]);
                         }
                         ok = false;
+                        mismatch = true;
                     }
                 }
             } else if values.len() != names.len() {
-                let at = if values.len() > names.len() { values[names.len()] } else { names[values.len()] };
+                let at = values[0];
+                mismatch = true;
                 for v in &values {
                     self.expr(*v);
                 }
@@ -359,6 +372,11 @@ impl<'t> Checker<'t> {
             } else {
                 for v in &values {
                     let x = self.expr(*v);
+                    if values.len() == 1 && self.tuple_mismatch(&x, *v) {
+                        ok = false;
+                        mismatch = true;
+                        continue;
+                    }
                     match declared {
                         Some(t) => match self.assign_operand(x, t, "variable declaration") {
                             Some(e) => {
@@ -395,7 +413,7 @@ impl<'t> Checker<'t> {
             } else {
                 self.declare_local(*n, ty)
             };
-            if !ok {
+            if !ok && mismatch {
                 self.mark_used(v);
             }
             vars.push(v);
@@ -456,13 +474,12 @@ impl<'t> Checker<'t> {
         let vs = plural(nvars, "variable");
         if let Type::Tuple(items) = self.prog.types.get(x.ty).clone() {
             if let ExprKind::Call(_) = self.prog.exprs[x.expr].kind {
-                let f = at
+                let inner = super::exprs::strip_parens(at);
+                let f = inner
                     .child_by_field_name("function")
                     .map(|f| self.node_string(f))
                     .unwrap_or_else(|| self.node_string(at));
-                let _ = f;
-                let s = self.node_string(at);
-                self.error(at, format!("assignment mismatch: {vs} but {s} returns {}", plural(items.len(), "value")));
+                self.error(at, format!("assignment mismatch: {vs} but {f} returns {}", plural(items.len(), "value")));
                 return;
             }
         }
@@ -472,6 +489,17 @@ impl<'t> Checker<'t> {
             return;
         }
         self.error(at, format!("assignment mismatch: {vs} but {}", plural(nvalues, "value")));
+    }
+
+    /// `x := f()` with a multi-value `f`: types2's assignment mismatch.
+    fn tuple_mismatch(&mut self, x: &Operand<'_>, at: Node<'_>) -> bool {
+        if let Type::Tuple(items) = self.prog.types.get(x.ty) {
+            if !items.is_empty() && matches!(self.prog.exprs[x.expr].kind, ExprKind::Call(_)) {
+                self.assign_mismatch(1, x, 1, at);
+                return true;
+            }
+        }
+        false
     }
 
     fn short_var_decl(&mut self, node: Node<'_>) -> Option<StmtId> {
@@ -500,12 +528,17 @@ impl<'t> Checker<'t> {
             for r in &right {
                 self.expr(*r);
             }
-            let at = left.first().copied().unwrap_or(node);
+            let at = right.first().copied().unwrap_or(node);
             self.error(at, format!("assignment mismatch: {} but {}", plural(left.len(), "variable"), plural(right.len(), "value")));
             ok = false;
         } else {
             for r in &right {
                 let x = self.expr(*r);
+                if right.len() == 1 && self.tuple_mismatch(&x, *r) {
+                    ok = false;
+                    types.push(TypeTable::INVALID);
+                    continue;
+                }
                 if !self.require_value(&x) {
                     ok = false;
                     types.push(TypeTable::INVALID);
@@ -752,12 +785,16 @@ impl<'t> Checker<'t> {
             for r in &right {
                 self.expr(*r);
             }
-            let at = left.first().copied().unwrap_or(node);
+            let at = right.first().copied().unwrap_or(node);
             self.error(at, format!("assignment mismatch: {} but {}", plural(left.len(), "variable"), plural(right.len(), "value")));
             ok = false;
         } else {
             for (lo, r) in lhs_ops.iter().zip(&right) {
                 let x = self.expr(*r);
+                if right.len() == 1 && self.tuple_mismatch(&x, *r) {
+                    ok = false;
+                    continue;
+                }
                 match lo {
                     Some(lo) if lo.is_invalid() => ok = false,
                     Some(lo) => match self.assign_operand(x, lo.ty, "assignment") {
@@ -1352,8 +1389,17 @@ impl<'t> Checker<'t> {
         Some(self.new_stmt(kind, span))
     }
 
+    /// A `return`; on error it still yields a `Return` so that the
+    /// terminating-statement rule sees it, as types2's syntactic check does.
     fn return_stmt(&mut self, node: Node<'_>) -> Option<StmtId> {
         let span = self.span(node);
+        match self.return_stmt_checked(node, span) {
+            Some(s) => Some(s),
+            None => Some(self.new_stmt(StmtKind::Return { results: vec![], bare: false }, span)),
+        }
+    }
+
+    fn return_stmt_checked(&mut self, node: Node<'_>, span: Span) -> Option<StmtId> {
         let values: Vec<Node<'_>> = children(node)
             .first()
             .map(|l| if l.kind() == "expression_list" { children(*l) } else { vec![*l] })
