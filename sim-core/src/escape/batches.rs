@@ -17,10 +17,14 @@ pub fn bottom_up(prog: &Program) -> Vec<Vec<FuncId>> {
         stack: Vec::new(),
         out: Vec::new(),
     };
-    for f in prog.user_funcs() {
-        if !prog.func(f).is_closure() {
-            v.visit(f, 0);
-        }
+    // gc visits declarations in source order.
+    let mut top: Vec<FuncId> = prog
+        .user_funcs()
+        .filter(|f| !prog.func(*f).is_closure())
+        .collect();
+    top.sort_by_key(|f| prog.func(*f).span.start);
+    for f in top {
+        v.visit(f, 0);
     }
     v.out
 }

@@ -114,6 +114,8 @@ pub struct Location {
     pub(crate) walkgen: u32,
     pub(crate) dst: Option<(LocId, usize)>,
     pub(crate) queued: bool,
+    /// The walk this location is queued in, if any.
+    pub(crate) queued_walk: u32,
 }
 
 impl Location {
@@ -292,6 +294,7 @@ impl Batch {
                 walkgen: 0,
                 dst: None,
                 queued: false,
+                queued_walk: 0,
             });
         }
         b
@@ -338,6 +341,7 @@ impl Batch {
             walkgen: 0,
             dst: None,
             queued: false,
+            queued_walk: 0,
         });
         id
     }

@@ -386,7 +386,7 @@ impl Printer<'_> {
             }
             ExprKind::PtrLit(x) => {
                 out.push('&');
-                self.write_expr(out, *x, np + 1, d);
+                self.write_expr(out, *x, 0, d);
             }
             ExprKind::New(t) => {
                 out.push_str("new(");

@@ -9,42 +9,50 @@
 //! Newly escaping or persisting locations are walked again, so the result
 //! is a fixed point.
 
-use super::graph::{attr, AllocKind, Batch, LocId, LocKind, HEAP};
+use std::collections::VecDeque;
+
+use super::graph::{attr, AllocKind, Batch, LocId, LocKind, CALLEE, HEAP, MUTATOR};
 use super::leaks::NUM_RESULTS;
 use super::report::{Event, Explanation};
 
 impl Batch {
     /// Runs walks from every location (the heap first) to a fixed point.
+    ///
+    /// The work queue starts as heap, callee, mutator, then the locations
+    /// newest first; a location that starts escaping is walked again next,
+    /// one that only starts persisting goes to the back.
     pub fn solve(&mut self) {
-        let mut todo: Vec<LocId> = Vec::with_capacity(self.locs.len());
-        let enqueue = |b: &mut Batch, todo: &mut Vec<LocId>, id: LocId| {
-            let loc = b.loc_mut(id);
-            if !loc.queued {
-                loc.queued = true;
-                todo.push(id);
-            }
-        };
+        let mut todo: VecDeque<LocId> = VecDeque::with_capacity(self.locs.len());
         let real: Vec<LocId> = self.real_locs().collect();
         for id in real {
-            enqueue(self, &mut todo, id);
+            todo.push_front(id);
+            self.loc_mut(id).queued = true;
         }
-        enqueue(self, &mut todo, super::graph::MUTATOR);
-        enqueue(self, &mut todo, super::graph::CALLEE);
-        enqueue(self, &mut todo, HEAP);
-
+        for id in [MUTATOR, CALLEE, HEAP] {
+            todo.push_front(id);
+            self.loc_mut(id).queued = true;
+        }
         let mut walkgen = 0u32;
-        while let Some(root) = todo.pop() {
+        while let Some(root) = todo.pop_front() {
             self.loc_mut(root).queued = false;
             walkgen += 1;
             let again = self.walk_one(root, walkgen);
             for id in again {
-                enqueue(self, &mut todo, id);
+                let loc = self.loc_mut(id);
+                if !loc.queued {
+                    loc.queued = true;
+                    if loc.has(attr::ESCAPES) {
+                        todo.push_front(id);
+                    } else {
+                        todo.push_back(id);
+                    }
+                }
             }
         }
     }
 
-    /// One walk from `root`; returns the locations to walk again, in the
-    /// order Go enqueues them.
+    /// One breadth-first walk from `root`; returns the locations to walk
+    /// again, in the order Go enqueues them.
     fn walk_one(&mut self, root: LocId, walkgen: u32) -> Vec<LocId> {
         let mut requeue = Vec::new();
         {
@@ -71,8 +79,10 @@ impl Batch {
             }
         }
 
-        let mut todo = vec![root];
-        while let Some(l) = todo.pop() {
+        let mut todo = VecDeque::from([root]);
+        self.loc_mut(root).queued_walk = walkgen;
+        while let Some(l) = todo.pop_front() {
+            self.loc_mut(l).queued_walk = 0;
             let mut derefs = self.loc(l).derefs;
             let mut new_attrs = 0u8;
 
@@ -147,7 +157,10 @@ impl Batch {
                     s.walkgen = walkgen;
                     s.derefs = d;
                     s.dst = Some((l, i));
-                    todo.push(src);
+                    if s.queued_walk != walkgen {
+                        s.queued_walk = walkgen;
+                        todo.push_back(src);
+                    }
                 }
             }
         }

@@ -415,10 +415,93 @@ impl<'p> Walker<'p> {
 
     fn block(&mut self, b: &Block) {
         let old = self.loop_depth;
-        for s in &b.stmts {
+        // gc drops statements after a terminating one (unless a label
+        // follows that a goto could reach).
+        let last_label = b
+            .stmts
+            .iter()
+            .rposition(|s| matches!(self.prog.stmt(*s).kind, StmtKind::Labeled { .. }));
+        let mut dead = false;
+        for (i, s) in b.stmts.iter().enumerate() {
+            let is_label = matches!(self.prog.stmt(*s).kind, StmtKind::Labeled { .. });
+            if dead && last_label.is_none_or(|l| i > l) && !is_label {
+                continue;
+            }
             self.stmt(*s);
+            dead = self.terminates(*s, 0);
         }
         self.loop_depth = old;
+    }
+
+    /// Go's terminating statements (the common cases).
+    fn terminates(&self, s: StmtId, d: u32) -> bool {
+        if d > 64 {
+            return false;
+        }
+        match &self.prog.stmt(s).kind {
+            StmtKind::Return { .. } | StmtKind::Goto { .. } => true,
+            StmtKind::Expr(e) => matches!(
+                &self.prog.expr(*e).kind,
+                ExprKind::Call(c) if matches!(c.callee, Callee::Builtin(Builtin::Panic))
+            ),
+            StmtKind::Block(b) => b.stmts.last().is_some_and(|l| self.terminates(*l, d + 1)),
+            StmtKind::If {
+                then, otherwise, ..
+            } => {
+                then.stmts
+                    .last()
+                    .is_some_and(|l| self.terminates(*l, d + 1))
+                    && otherwise.is_some_and(|o| self.terminates(o, d + 1))
+            }
+            _ => false,
+        }
+    }
+
+    /// gc's `staticBool`: +1 / -1 for a condition known to be true / false.
+    fn static_bool(&self, e: ExprId, d: u32) -> i32 {
+        if d > 64 {
+            return 0;
+        }
+        match &self.prog.expr(e).kind {
+            ExprKind::Const(crate::ir::ConstValue::Bool(b)) => {
+                if *b {
+                    1
+                } else {
+                    -1
+                }
+            }
+            ExprKind::Binary {
+                op: crate::ir::BinaryOp::LogAnd,
+                left,
+                right,
+            } => {
+                let x = self.static_bool(*left, d + 1);
+                if x < 0 {
+                    return x;
+                }
+                let y = self.static_bool(*right, d + 1);
+                if x > 0 || y < 0 {
+                    return y;
+                }
+                0
+            }
+            ExprKind::Binary {
+                op: crate::ir::BinaryOp::LogOr,
+                left,
+                right,
+            } => {
+                let x = self.static_bool(*left, d + 1);
+                if x > 0 {
+                    return x;
+                }
+                let y = self.static_bool(*right, d + 1);
+                if x < 0 || y > 0 {
+                    return y;
+                }
+                0
+            }
+            _ => 0,
+        }
     }
 
     fn dcl(&mut self, v: VarId) {
@@ -478,8 +561,12 @@ impl<'p> Walker<'p> {
                     self.stmt(*i);
                 }
                 self.discard(*cond);
-                self.block(then);
-                if let Some(o) = otherwise {
+                // gc does not even compile a branch a constant rules out.
+                let known = self.static_bool(*cond, 0);
+                if known >= 0 {
+                    self.block(then);
+                }
+                if let (Some(o), true) = (otherwise, known <= 0) {
                     let old = self.loop_depth;
                     self.stmt(*o);
                     self.loop_depth = old;
@@ -542,8 +629,17 @@ impl<'p> Walker<'p> {
                     self.dcl(*v);
                 }
                 let kk = self.addr(*key, s);
-                let kv = self.addr(*value, s);
+                let mut kv = self.addr(*value, s);
                 let site = self.stmt_site(s);
+                // A per-iteration copy (Go 1.22) is assigned from a hidden
+                // range variable, so only pointer-shaped values flow on.
+                if let Some(ExprKind::Var(v)) = value.map(|x| &prog.expr(x).kind) {
+                    let distinct = declares.contains(v)
+                        && (self.facts.addrtaken(*v) || self.facts.captured.contains(v));
+                    if distinct && !self.has_pointers(prog.var(*v).ty) {
+                        kv = Hole::to(DISCARD);
+                    }
+                }
                 if value.is_some() {
                     if *kind == RangeKind::Array {
                         self.b.flow(&kv.note(site, "range"), tmp);
