@@ -371,13 +371,7 @@ impl HeaderScanner<'_> {
             }
             if c.is_ascii_digit() || (c == b'.' && self.peek(1).is_some_and(|d| d.is_ascii_digit()))
             {
-                while let Some(d) = self.peek(0) {
-                    if d.is_ascii_alphanumeric() || d == b'_' || d == b'.' {
-                        self.at += 1;
-                    } else {
-                        break;
-                    }
-                }
+                self.number(offset);
                 self.insert_semi = true;
                 return self.literal(offset, false);
             }
@@ -421,7 +415,9 @@ impl HeaderScanner<'_> {
                 return self.token(Kind::Punct, offset, op);
             }
             if ch == '\u{feff}' {
-                self.error(offset, "illegal byte order mark".into());
+                if offset > 0 {
+                    self.error(offset, "illegal byte order mark".into());
+                }
                 self.insert_semi = insert_before;
                 continue;
             }
@@ -433,6 +429,20 @@ impl HeaderScanner<'_> {
                 offset,
                 text: ch.to_string(),
             };
+        }
+    }
+
+    /// Scans a number literal. The library scanner's number errors are
+    /// worded like the compiler's, so the compiler scanner does the work.
+    fn number(&mut self, offset: usize) {
+        let rest = String::from_utf8_lossy(&self.src[offset..]).into_owned();
+        let mut scanner = super::scanner::Scanner::new(&rest);
+        scanner.next();
+        self.at = offset + scanner.tok_end.max(1);
+        for e in std::mem::take(&mut scanner.errors) {
+            if e.line == 1 {
+                self.error(offset + e.col as usize - 1, e.msg);
+            }
         }
     }
 
@@ -766,7 +776,7 @@ impl HeaderParser<'_> {
         let offset = self.tok.offset;
         match self.tok.kind {
             Kind::Literal { string: true } => self.next(),
-            Kind::Literal { string: false } => {
+            Kind::Literal { string: false } | Kind::Ident => {
                 self.error(offset, "import path must be a string".into());
                 self.next();
             }

@@ -25,6 +25,7 @@ pub struct SyntaxTree {
     source: String,
     tree: Option<tree_sitter::Tree>,
     errors: Vec<Diagnostic>,
+    reporter: Reporter,
 }
 
 impl SyntaxTree {
@@ -38,9 +39,16 @@ impl SyntaxTree {
         self.tree.as_ref().map(|t| t.root_node())
     }
 
-    /// Syntax errors in source order, at most one per line, as Go reports them.
+    /// Syntax errors as `go build` reports them: sorted by position, at
+    /// most one "syntax error" per line, at most ten then "too many errors".
     pub fn errors(&self) -> &[Diagnostic] {
         &self.errors
+    }
+
+    /// Who reports [`SyntaxTree::errors`] in `go build`, which decides how
+    /// they are printed (see [`SyntaxReport::go_output`]).
+    pub fn reporter(&self) -> Reporter {
+        self.reporter
     }
 
     /// The tree as an S-expression with byte ranges: a compact, stable
@@ -133,19 +141,23 @@ pub fn parse(source: &str) -> SyntaxTree {
         Ok(()) => parser.parse(source, None),
         Err(_) => None,
     };
-    let errors = match &tree {
-        Some(_) => syntax_report(source, DEFAULT_FILE_NAME).errors,
-        None => vec![Diagnostic {
-            pos: crate::Pos::new(1, 1),
-            start: 0,
-            end: 0,
-            message: "internal error: the Go grammar could not be loaded".into(),
-        }],
+    let report = match &tree {
+        Some(_) => syntax_report(source, DEFAULT_FILE_NAME),
+        None => SyntaxReport {
+            reporter: Reporter::Compiler,
+            errors: vec![Diagnostic {
+                pos: crate::Pos::new(1, 1),
+                start: 0,
+                end: 0,
+                message: "internal error: the Go grammar could not be loaded".into(),
+            }],
+        },
     };
     SyntaxTree {
         source: source.to_string(),
         tree,
-        errors,
+        errors: report.errors,
+        reporter: report.reporter,
     }
 }
 
