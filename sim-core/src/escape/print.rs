@@ -12,12 +12,16 @@ use crate::ir::{
     MethodRef, Program, Stmt, StmtKind, Type, TypeId,
 };
 
-/// Operator precedence as gc's `OpPrec` table has it.
+/// Operator precedence as gc's `OpPrec` table has it (operators missing
+/// from that table, such as `&T{}`, closures, string concatenation and
+/// map/chan `make`, count as 0 and get parenthesized in operand position).
 fn prec(kind: &ExprKind) -> i32 {
     match kind {
         ExprKind::Unary { .. } | ExprKind::AddrOf(_) | ExprKind::Deref(_) => 7,
         ExprKind::Recv { .. } => 7,
         ExprKind::Binary { op, .. } => binary_prec(*op),
+        ExprKind::PtrLit(_) | ExprKind::FuncLit(_) => 0,
+        ExprKind::Make { kind, .. } if *kind != MakeKind::Slice => 0,
         _ => 8,
     }
 }
@@ -302,7 +306,7 @@ impl Printer<'_> {
         }
         let e = self.prog.expr(id);
         let np = if self.is_string_concat(id) {
-            5
+            0
         } else {
             prec(&e.kind)
         };
@@ -325,6 +329,16 @@ impl Printer<'_> {
                     }
                 }
                 self.write_expr(out, *operand, np + 1, d);
+            }
+            ExprKind::Binary { .. } if self.is_string_concat(id) => {
+                let mut parts = Vec::new();
+                self.concat_parts(id, &mut parts, 0);
+                for (i, part) in parts.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(" + ");
+                    }
+                    self.write_expr(out, *part, 0, d);
+                }
             }
             ExprKind::Binary { op, left, right } => {
                 self.write_expr(out, *left, np, d);
@@ -481,6 +495,18 @@ impl Printer<'_> {
         }
     }
 
+    /// The operands of a chain of string `+` (gc's `OADDSTR` list).
+    pub fn concat_parts(&self, e: ExprId, out: &mut Vec<ExprId>, d: u32) {
+        if d < 64 && self.is_string_concat(e) {
+            if let ExprKind::Binary { left, right, .. } = &self.prog.expr(e).kind {
+                self.concat_parts(*left, out, d + 1);
+                out.push(*right);
+                return;
+            }
+        }
+        out.push(e);
+    }
+
     /// Whether `id` is a non-constant string `+` (gc's `OADDSTR`).
     pub fn is_string_concat(&self, id: ExprId) -> bool {
         let e = self.prog.expr(id);
@@ -519,6 +545,23 @@ impl Printer<'_> {
             Callee::Builtin(b) => out.push_str(b.name()),
         }
         args.extend(call.args.iter().copied());
+        if let Callee::Builtin(_) = call.callee {
+            // Builtins take their variadic operands directly.
+            if let Some(ExprKind::VarArgsSlice(items)) =
+                args.last().map(|a| &self.prog.expr(*a).kind)
+            {
+                let items = items.clone();
+                args.pop();
+                args.extend(items);
+            }
+            out.push('(');
+            self.list(out, &args, d);
+            if call.spread {
+                out.push_str("...");
+            }
+            out.push(')');
+            return;
+        }
         // An empty variadic slice is passed as nil.
         if let Some(last) = args.last() {
             if let ExprKind::VarArgsSlice(items) = &self.prog.expr(*last).kind {
@@ -577,7 +620,11 @@ impl Printer<'_> {
                 format!("return {r}")
             }
             StmtKind::Send { chan, value } => {
-                format!("{} <- {}", self.expr(*chan), self.expr(*value))
+                let mut out = String::new();
+                self.write_expr(&mut out, *chan, 3, 0);
+                out.push_str(" <- ");
+                self.write_expr(&mut out, *value, 4, 0);
+                out
             }
             StmtKind::Range { .. } | StmtKind::For { .. } => "for loop".to_string(),
             StmtKind::Go(c) => format!("go {}", self.expr(*c)),

@@ -1092,7 +1092,7 @@ impl<'p> Walker<'p> {
                 if self.printer().is_string_concat(e) {
                     self.spill(&k, e, AllocKind::Plain);
                     let mut parts = Vec::new();
-                    self.concat_parts(e, &mut parts, 0);
+                    self.printer().concat_parts(e, &mut parts, 0);
                     for p in parts {
                         self.discard(p);
                     }
@@ -1291,17 +1291,6 @@ impl<'p> Walker<'p> {
             }
             ExprKind::Recv { chan, .. } => self.discard(*chan),
         }
-    }
-
-    fn concat_parts(&self, e: ExprId, out: &mut Vec<ExprId>, d: u32) {
-        if d < 64 && self.printer().is_string_concat(e) {
-            if let ExprKind::Binary { left, right, .. } = &self.prog.expr(e).kind {
-                self.concat_parts(*left, out, d + 1);
-                out.push(*right);
-                return;
-            }
-        }
-        out.push(e);
     }
 
     /// The variables a closure captures, including those its own nested
