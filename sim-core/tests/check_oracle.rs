@@ -57,16 +57,7 @@ fn check(go_file: &Path) -> Result<(), String> {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let checked = sim_core::check(&source);
-    let mut ours: Vec<String> = checked
-        .diagnostics
-        .iter()
-        .flat_map(|d| {
-            d.go_format(&name)
-                .lines()
-                .map(str::to_string)
-                .collect::<Vec<_>>()
-        })
-        .collect();
+    let mut ours = checked.go_lines(&name);
     match expected_errors(go_file) {
         Some(want) => {
             if ours == want {

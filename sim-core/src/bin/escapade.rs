@@ -38,9 +38,11 @@ fn main() -> ExitCode {
             if checked.diagnostics.is_empty() {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("# command-line-arguments");
-            for diag in &checked.diagnostics {
-                eprintln!("{}", diag.go_format(&file_name));
+            if checked.reporter == sim_core::syntax::Reporter::Compiler {
+                eprintln!("# command-line-arguments");
+            }
+            for line in checked.go_lines(&file_name) {
+                eprintln!("{line}");
             }
             ExitCode::from(1)
         }

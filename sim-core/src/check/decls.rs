@@ -202,6 +202,7 @@ impl<'t> Checker<'t> {
         let saved_scope = std::mem::take(&mut self.scopes.package);
         let saved_pending = std::mem::take(&mut self.scopes.pending);
         let saved_decl_pos = std::mem::take(&mut self.decl_pos);
+        let saved_resolving = std::mem::take(&mut self.resolving);
         let mut todo = Vec::new();
         self.declare_package(root, &mut todo);
         let mut scope = std::mem::replace(&mut self.scopes.package, saved_scope);
@@ -215,6 +216,7 @@ impl<'t> Checker<'t> {
         }
         self.scopes.pending = saved_pending;
         self.decl_pos = saved_decl_pos;
+        self.resolving = saved_resolving;
         self.current_pkg = saved_pkg;
         self.lines = saved_lines;
         self.src = saved_src;
@@ -305,11 +307,13 @@ impl<'t> Checker<'t> {
         match decl.state {
             PendingState::Done(e) => return e,
             PendingState::InProgress => {
+                self.report_cycle(i);
                 return Entity::Invalid;
             }
             PendingState::Unresolved => {}
         }
         self.scopes.pending[i].state = PendingState::InProgress;
+        self.resolving.push(i);
         // Package-level declarations are resolved outside any function.
         let saved_funcs = std::mem::take(&mut self.funcs);
         let entity = match decl.kind {
@@ -323,8 +327,39 @@ impl<'t> Checker<'t> {
             PendingKind::Var { spec, index } => self.declare_global(spec, index),
         };
         self.funcs = saved_funcs;
+        self.resolving.pop();
         self.scopes.pending[i].state = PendingState::Done(entity.clone());
         entity
+    }
+
+    /// types2's "initialization cycle" for variables and constants that
+    /// refer to each other, reported once at the first of them.
+    fn report_cycle(&mut self, i: usize) {
+        let Some(start) = self.resolving.iter().position(|&r| r == i) else {
+            return;
+        };
+        let cycle: Vec<usize> = self.resolving[start..].to_vec();
+        let mut members = Vec::new();
+        for &c in &cycle {
+            let decl = &self.scopes.pending[c];
+            let node = match decl.kind {
+                PendingKind::Var { spec, index } => field_children(spec, "name").get(index).copied(),
+                PendingKind::Const { name, .. } => Some(name),
+                PendingKind::Type { .. } => return,
+            };
+            let Some(node) = node else { return };
+            members.push((decl.name.clone(), node.start_byte(), node.end_byte()));
+        }
+        let Some((first, start_byte, end_byte)) = members.first().cloned() else {
+            return;
+        };
+        let mut msg = format!("initialization cycle for {first}");
+        for (k, (name, at, _)) in members.iter().enumerate() {
+            let next = &members[(k + 1) % members.len()].0;
+            let pos = self.lines.pos(*at);
+            msg.push_str(&format!("\n\t./main.go:{pos}: {name} refers to {next}"));
+        }
+        self.error_at(start_byte, end_byte, msg);
     }
 
     fn declare_type(&mut self, i: usize, spec: Node<'t>) -> Entity {
@@ -517,6 +552,8 @@ impl<'t> Checker<'t> {
         let name = self.text(name_node).to_string();
         if let Some(tp) = decl.child_by_field_name("type_parameters") {
             self.unsupported(tp, "generic functions");
+            // Known but unusable, so calls do not add "undefined" errors.
+            self.scopes.package.entry(name).or_insert(Entity::Invalid);
             return None;
         }
         let kind = match &self.current_pkg {
@@ -803,6 +840,7 @@ impl<'t> Checker<'t> {
             });
         }
         match name {
+            "complex" | "real" | "imag" => Some(Entity::Unsupported("complex numbers")),
             "error" => Some(Entity::Type(self.prog.types.error)),
             "any" => Some(Entity::Type(self.prog.types.any)),
             _ => universe(name),

@@ -145,6 +145,9 @@ impl<'t> Checker<'t> {
                 self.mark_used(v);
                 self.note_capture(v);
                 let ty = self.prog.vars[v].ty;
+                if ty == TypeTable::INVALID {
+                    return self.invalid(node);
+                }
                 self.operand(node, Mode::Variable, ty, ExprKind::Var(v), span)
             }
             Some(Entity::Const { ty, val }) => self.constant(node, ty, val, span),
@@ -172,6 +175,10 @@ impl<'t> Checker<'t> {
                 }
             },
             Some(Entity::Pending(_)) | Some(Entity::Invalid) => self.invalid(node),
+            Some(Entity::Unsupported(what)) => {
+                self.unsupported(node, what);
+                self.invalid(node)
+            }
         }
     }
 

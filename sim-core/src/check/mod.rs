@@ -26,6 +26,7 @@ mod terminating;
 
 use crate::diag::{Diagnostic, Pos};
 use crate::ir::{self, Program, Span};
+use crate::syntax::Reporter;
 use scope::Scopes;
 use std::collections::HashMap;
 use tree_sitter::Node;
@@ -36,6 +37,26 @@ use tree_sitter::Node;
 pub struct Checked {
     pub program: Option<Program>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Who would print the errors in `go build`: the compiler, or (for a
+    /// broken package clause or import list) the go command itself.
+    pub reporter: Reporter,
+}
+
+impl Checked {
+    /// The diagnostics as `go build` prints them (one entry per line, the
+    /// `# command-line-arguments` header left out).
+    pub fn go_lines(&self, file_name: &str) -> Vec<String> {
+        self.diagnostics
+            .iter()
+            .flat_map(|d| {
+                let text = match self.reporter {
+                    Reporter::Compiler => d.go_format(file_name),
+                    Reporter::GoCommand => format!("{file_name}:{}: {}", d.pos, d.message),
+                };
+                text.lines().map(str::to_string).collect::<Vec<_>>()
+            })
+            .collect()
+    }
 }
 
 /// How many errors cmd/compile prints before giving up.
@@ -52,6 +73,7 @@ pub fn check(source: &str) -> Checked {
         return Checked {
             program: None,
             diagnostics: tree.errors().to_vec(),
+            reporter: tree.reporter(),
         };
     }
     let Some(root) = tree.root() else {
@@ -63,6 +85,7 @@ pub fn check(source: &str) -> Checked {
                 end: 0,
                 message: "internal error: no syntax tree".into(),
             }],
+            reporter: Reporter::Compiler,
         };
     };
     let mut checker = Checker::new(source);
@@ -71,6 +94,7 @@ pub fn check(source: &str) -> Checked {
     Checked {
         program: diagnostics.is_empty().then_some(checker.prog),
         diagnostics,
+        reporter: Reporter::Compiler,
     }
 }
 
@@ -146,6 +170,8 @@ pub(crate) struct Checker<'t> {
     /// Where each package-level name was declared (for "other
     /// declaration of" notes).
     decl_pos: HashMap<String, Pos>,
+    /// Package-level declarations being resolved, outermost first.
+    resolving: Vec<usize>,
 }
 
 impl<'t> Checker<'t> {
@@ -165,6 +191,7 @@ impl<'t> Checker<'t> {
             current_pkg: None,
             global_by_name: HashMap::new(),
             decl_pos: HashMap::new(),
+            resolving: Vec::new(),
         }
     }
 

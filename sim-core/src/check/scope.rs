@@ -20,6 +20,8 @@ pub(super) enum Entity {
     Pending(usize),
     /// A declaration whose resolution failed (already reported).
     Invalid,
+    /// A predeclared name Escapade does not support yet.
+    Unsupported(&'static str),
 }
 
 /// A package-level declaration awaiting resolution.

@@ -1027,6 +1027,10 @@ impl<'t> Checker<'t> {
                 return None;
             }
         };
+        if left.len() > 2 {
+            self.error(left[2], "range clause permits at most two iteration variables");
+        }
+        let left: Vec<Node<'_>> = left.into_iter().take(2).collect();
         if left.len() > 1 && val_ty.is_none() {
             let d = self.describe(&x);
             self.error(left[1], format!("range over {d} permits only one iteration variable"));
