@@ -139,7 +139,7 @@ impl<'t> Checker<'t> {
                 (Callee::Method { func, recv }, sig)
             }
             Some(Member::IfaceMethod { path, name, sig }) => {
-                let recv_span = self.prog.exprs[x.expr].span;
+                let recv_span = self.span_at_token(sel, ".");
                 let recv = self.walk_path(x.expr, path, recv_span);
                 let sig = self.prog.types.signature(sig).cloned()?;
                 (Callee::Interface { recv, method: name }, sig)

@@ -821,7 +821,12 @@ impl<'t> Checker<'t> {
         node: Node<'_>,
         name: &str,
     ) -> Option<ExprId> {
-        let span = self.prog.exprs[x.expr].span;
+        // gc puts the implicit receiver steps at the selector's `.`.
+        let span = if node.kind() == "selector_expression" {
+            self.span_at_token(node, ".")
+        } else {
+            self.prog.exprs[x.expr].span
+        };
         let addressable_base = self.addressable(x);
         let through_ptr = path.iter().any(|s| s.through_pointer);
         let e = self.walk_path(x.expr, path, span);

@@ -296,12 +296,39 @@ impl<'t> Checker<'t> {
                     self.error(e, format!("expression in {what} must be function call"));
                     return None;
                 }
+                self.count_call_wrapper(x.expr);
                 let kind = if what == "defer" { StmtKind::Defer(x.expr) } else { StmtKind::Go(x.expr) };
                 Some(self.new_stmt(kind, span))
             }
             other => {
                 self.unsupported(node, other);
                 None
+            }
+        }
+    }
+
+    /// gc wraps a go/defer call that has arguments or results (or a
+    /// receiver) in a closure numbered like function literals (`main.func2`),
+    /// so later literals' names must skip that number.
+    fn count_call_wrapper(&mut self, call: ExprId) {
+        let ExprKind::Call(c) = &self.prog.exprs[call].kind else {
+            return;
+        };
+        let has_results = match self.prog.types.get(self.prog.exprs[call].ty) {
+            Type::Tuple(items) => !items.is_empty(),
+            _ => true,
+        };
+        let is_method = matches!(
+            c.callee,
+            crate::ir::Callee::Method { .. } | crate::ir::Callee::Interface { .. }
+        );
+        let has_args = c.args.iter().any(|a| match &self.prog.exprs[*a].kind {
+            ExprKind::VarArgsSlice(items) => !items.is_empty(),
+            _ => true,
+        });
+        if has_args || has_results || is_method {
+            if let Some(ctx) = self.funcs.last_mut() {
+                ctx.closure_count += 1;
             }
         }
     }
