@@ -8,6 +8,31 @@ use std::collections::HashMap;
 use super::visit::{visit_block, Node};
 use crate::ir::{Callee, ExprKind, FuncId, MethodRef, Program};
 
+/// Whether `f` is a closure that captures variables (directly or through
+/// closures nested in it). Only those join their enclosing function's
+/// batch; a closure capturing nothing is analyzed on its own, first.
+pub fn is_hidden_closure(prog: &Program, f: FuncId) -> bool {
+    prog.func(f).is_closure() && !captures(prog, f, 0).is_empty()
+}
+
+/// The variables closure `f` captures, including what its nested closures
+/// need from outside `f`, in order of first use.
+pub fn captures(prog: &Program, f: FuncId, d: u32) -> Vec<crate::ir::VarId> {
+    let func = prog.func(f);
+    let mut out = func.captures.clone();
+    if d > 32 {
+        return out;
+    }
+    for c in &func.closures {
+        for v in captures(prog, *c, d + 1) {
+            if prog.var(v).func != Some(f) && !out.contains(&v) {
+                out.push(v);
+            }
+        }
+    }
+    out
+}
+
 /// The batches in analysis order; each lists its functions in gc's order.
 pub fn bottom_up(prog: &Program) -> Vec<Vec<FuncId>> {
     let mut v = Tarjan {
@@ -20,7 +45,7 @@ pub fn bottom_up(prog: &Program) -> Vec<Vec<FuncId>> {
     // gc visits declarations in source order.
     let mut top: Vec<FuncId> = prog
         .user_funcs()
-        .filter(|f| !prog.func(*f).is_closure())
+        .filter(|f| !is_hidden_closure(prog, *f))
         .collect();
     top.sort_by_key(|f| prog.func(*f).span.start);
     for f in top {
@@ -92,8 +117,7 @@ impl Tarjan<'_> {
                 min = m;
             }
         }
-        let is_closure = self.prog.func(n).is_closure();
-        if (min == id || min == id + 1) && !is_closure {
+        if (min == id || min == id + 1) && !is_hidden_closure(self.prog, n) {
             let mut i = self.stack.len();
             while i > 0 {
                 i -= 1;

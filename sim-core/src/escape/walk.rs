@@ -302,7 +302,7 @@ impl<'p> Walker<'p> {
             }
         }
         for &f in funcs {
-            if !self.prog.func(f).is_closure() {
+            if !super::batches::is_hidden_closure(self.prog, f) {
                 self.walk_func(f);
             }
         }
@@ -1293,24 +1293,6 @@ impl<'p> Walker<'p> {
         }
     }
 
-    /// The variables a closure captures, including those its own nested
-    /// closures need from further out.
-    fn closure_captures(&self, f: FuncId, d: u32) -> Vec<VarId> {
-        let func = self.prog.func(f);
-        let mut out: Vec<VarId> = func.captures.clone();
-        if d > 32 {
-            return out;
-        }
-        for c in &func.closures {
-            for v in self.closure_captures(*c, d + 1) {
-                if self.prog.var(v).func != Some(f) && !out.contains(&v) {
-                    out.push(v);
-                }
-            }
-        }
-        out
-    }
-
     /// Where `v` is first used inside closure `f`.
     fn first_use(&self, f: FuncId, v: VarId) -> Option<ExprId> {
         let prog = self.prog;
@@ -1337,7 +1319,7 @@ impl<'p> Walker<'p> {
             return;
         };
         let k = self.spill(k, e, AllocKind::Closure { func: ix });
-        let captures = self.closure_captures(f, 0);
+        let captures = super::batches::captures(self.prog, f, 0);
         let use_sites = captures
             .iter()
             .map(|v| match self.first_use(f, *v) {
@@ -1394,14 +1376,7 @@ impl<'p> Walker<'p> {
             let lo = self.b.loc(loc);
             let (addrtaken, reassigned) = (lo.addrtaken, lo.reassigned);
             let byval = !addrtaken && !reassigned && width <= MAX_BYVAL_SIZE;
-            if byval {
-                if let Some(v) = var {
-                    if self.var_is_const(v) {
-                        // gc replaces the capture by a local constant.
-                        continue;
-                    }
-                }
-            }
+            let _ = var;
             let how = if byval { "value" } else { "ref" };
             self.b.events.push(Event::Detail {
                 site: decl_site,
@@ -1418,21 +1393,6 @@ impl<'p> Walker<'p> {
             self.b
                 .flow(&k.note(use_site.clone(), "captured by a closure"), loc);
         }
-    }
-
-    /// Whether a local is a never-changing variable holding a constant of
-    /// basic type.
-    fn var_is_const(&self, v: VarId) -> bool {
-        let prog = self.prog;
-        if self.facts.reassigned(prog, v) {
-            return false;
-        }
-        let ty = prog.var(v).ty;
-        if prog.types.basic_kind(prog.types.underlying(ty)).is_none() {
-            return false;
-        }
-        // Find the defining expression through static_value on any use.
-        self.facts.var_const(prog, v).is_some()
     }
 
     // ----- calls --------------------------------------------------------
