@@ -893,7 +893,7 @@ impl<'p> Walker<'p> {
             }
             ExprKind::MapIndex { map, key, .. } => {
                 self.discard(*map);
-                let k = Hole::to(HEAP).note(self.stmt_site(s), "key of map put");
+                let k = Hole::to(HEAP).note(self.site(e), "key of map put");
                 self.expr(&k, *key);
                 Hole::to(HEAP)
             }
