@@ -12,7 +12,7 @@
 use super::ast::{Block, CaseClause, ChanDir, Expr, Field, GoPos, Name, SimpleStmt, Stmt};
 use super::branches;
 use super::printer::{emphasize, expr_string, stmt_string};
-use super::scanner::{LitKind, Op, RawError, Scanner, Tok};
+use super::scanner::{Directive, LitKind, Op, RawError, Scanner, Tok};
 
 /// How deeply expressions, types and blocks may nest before the recognizer
 /// gives up (instead of overflowing the stack on adversarial input).
@@ -41,6 +41,38 @@ const STOP_SET: [Tok; 14] = [
     Tok::Var,
 ];
 
+/// Directives pending for the next declaration.
+#[derive(Default)]
+struct Pragma {
+    flags: u32,
+    positions: Vec<(GoPos, u32)>,
+    embeds: Vec<GoPos>,
+}
+
+const RUNTIME_ONLY: u32 = 1 << 7 | 1 << 8 | 1 << 9 | 1 << 10;
+const UINTPTR_KEEP_ALIVE: u32 = 1 << 12;
+
+/// The compiler's flag for a directive verb (0 for verbs it ignores).
+fn pragma_flag(verb: &str) -> u32 {
+    match verb {
+        "go:build" => 1 << 0,
+        "go:noescape" => 1 << 1,
+        "go:norace" => 1 << 2,
+        "go:nosplit" => 1 << 3 | 1 << 5,
+        "go:noinline" => 1 << 4,
+        "go:nocheckptr" => 1 << 5,
+        "go:systemstack" => 1 << 7,
+        "go:nowritebarrier" => 1 << 8,
+        "go:nowritebarrierrec" => 1 << 9 | 1 << 8,
+        "go:yeswritebarrierrec" => 1 << 10,
+        "go:cgo_unsafe_args" => 1 << 11 | 1 << 5,
+        "go:uintptrkeepalive" => UINTPTR_KEEP_ALIVE,
+        "go:uintptrescapes" => 1 << 13 | UINTPTR_KEEP_ALIVE,
+        "go:registerparams" => 1 << 14,
+        _ => 0,
+    }
+}
+
 /// A basic literal as the recognizer sees it.
 struct Literal {
     pos: GoPos,
@@ -66,8 +98,11 @@ struct Recognizer<'a> {
     depth: u32,
     gave_up: bool,
     next_group: usize,
-    /// Errors reported by label checking (they bypass the parser's count).
-    label_errors: usize,
+    /// Errors reported by label and directive checks (they bypass the
+    /// parser's error count).
+    side_errors: usize,
+    /// Directives waiting for the declaration they apply to.
+    pragma: Option<Pragma>,
     decl_count: usize,
     last_decl_is_bodyless_func: bool,
 }
@@ -82,7 +117,8 @@ impl<'a> Recognizer<'a> {
             depth: 0,
             gave_up: false,
             next_group: 0,
-            label_errors: 0,
+            side_errors: 0,
+            pragma: None,
             decl_count: 0,
             last_decl_is_bodyless_func: false,
         }
@@ -108,6 +144,84 @@ impl<'a> Recognizer<'a> {
             return;
         }
         self.s.next();
+        for d in std::mem::take(&mut self.s.directives) {
+            self.directive(d);
+        }
+    }
+
+    fn side_error(&mut self, pos: GoPos, msg: String) {
+        self.side_errors += 1;
+        self.s.report(pos.line, pos.col, 1, msg);
+    }
+
+    /// A `//go:` directive as the compiler's front end first sees it.
+    fn directive(&mut self, d: Directive) {
+        let pos = GoPos {
+            line: d.line,
+            col: d.col + 2,
+        };
+        if !d.blank {
+            self.side_error(pos, "misplaced compiler directive".into());
+            return;
+        }
+        let text = d.text.as_str();
+        let fields: Vec<&str> = text.split_whitespace().collect();
+        let pragma = self.pragma.get_or_insert_with(Pragma::default);
+        if text.starts_with("go:linkname ") || text.starts_with("go:linknamestd ") {
+            if !(2..=3).contains(&fields.len()) {
+                let msg = format!("usage: //{} localname [linkname]", fields[0]);
+                self.side_error(pos, msg);
+            }
+            return;
+        }
+        if text == "go:embed" || text.starts_with("go:embed ") {
+            if fields.len() < 2 {
+                self.side_error(pos, "usage: //go:embed pattern...".into());
+            } else {
+                pragma.embeds.push(pos);
+            }
+            return;
+        }
+        if text.starts_with("go:wasmimport ") || text.starts_with("go:wasmexport ") {
+            return;
+        }
+        let verb = fields.first().copied().unwrap_or(text);
+        if text.starts_with("go:cgo_") && !text.starts_with("go:cgo_import_dynamic ") {
+            self.side_error(pos, format!("//{text} only allowed in cgo-generated code"));
+        }
+        let flag = pragma_flag(verb);
+        let pragma = self.pragma.get_or_insert_with(Pragma::default);
+        pragma.flags |= flag;
+        pragma.positions.push((pos, flag));
+        if flag & RUNTIME_ONLY != 0 {
+            self.side_error(pos, format!("//{verb} only allowed in runtime"));
+        }
+        if flag == UINTPTR_KEEP_ALIVE {
+            self.side_error(
+                pos,
+                format!("//{verb} is only allowed in the standard library"),
+            );
+        }
+    }
+
+    /// The directives before a declaration belong to it.
+    fn take_pragma(&mut self) {
+        self.pragma = None;
+    }
+
+    /// Directives before anything else are misplaced.
+    fn clear_pragma(&mut self) {
+        let Some(pragma) = self.pragma.take() else {
+            return;
+        };
+        for (pos, flag) in pragma.positions {
+            if flag & pragma.flags != 0 {
+                self.side_error(pos, "misplaced compiler directive".into());
+            }
+        }
+        for pos in pragma.embeds {
+            self.side_error(pos, "misplaced go:embed directive".into());
+        }
     }
 
     fn is_op(&self, op: Op) -> bool {
@@ -115,7 +229,7 @@ impl<'a> Recognizer<'a> {
     }
 
     fn error_count(&self) -> usize {
-        self.s.errors.len() - self.label_errors
+        self.s.errors.len() - self.side_errors
     }
 
     fn has_errors(&self) -> bool {
@@ -244,6 +358,7 @@ impl<'a> Recognizer<'a> {
             self.syntax_error("package statement must be first");
             return;
         }
+        self.take_pragma();
         self.name();
         self.want(Tok::Semi);
         if self.has_errors() {
@@ -292,11 +407,13 @@ impl<'a> Recognizer<'a> {
                     continue;
                 }
             }
+            self.clear_pragma();
             if self.tok() != Tok::Eof && !self.got(Tok::Semi) {
                 self.syntax_error("after top level declaration");
                 self.advance(&[Tok::Import, Tok::Const, Tok::Type, Tok::Var, Tok::Func]);
             }
         }
+        self.clear_pragma();
     }
 
     /// `[ f { sep f } [sep] ] close`; returns the position of `close`.
@@ -332,6 +449,7 @@ impl<'a> Recognizer<'a> {
     fn append_group(&mut self, f: fn(&mut Self) -> Option<(GoPos, Name)>) -> Option<(GoPos, Name)> {
         let mut first = None;
         if self.tok() == Tok::Lparen {
+            self.clear_pragma();
             self.next();
             self.list("grouped declaration", Tok::Semi, Tok::Rparen, &mut |p| {
                 let v = f(p);
@@ -351,6 +469,7 @@ impl<'a> Recognizer<'a> {
     }
 
     fn import_decl(&mut self) -> Option<(GoPos, Name)> {
+        self.take_pragma();
         match self.tok() {
             Tok::Name => {
                 self.name();
@@ -373,6 +492,7 @@ impl<'a> Recognizer<'a> {
     }
 
     fn const_decl(&mut self) -> Option<(GoPos, Name)> {
+        self.take_pragma();
         let first = self.name();
         self.name_list(first);
         if !matches!(self.tok(), Tok::Eof | Tok::Semi | Tok::Rparen) {
@@ -385,6 +505,7 @@ impl<'a> Recognizer<'a> {
     }
 
     fn type_decl(&mut self) -> Option<(GoPos, Name)> {
+        self.take_pragma();
         self.name();
         let ty: Option<Expr>;
         if self.tok() == Tok::Lbrack {
@@ -428,6 +549,7 @@ impl<'a> Recognizer<'a> {
     }
 
     fn var_decl(&mut self) -> Option<(GoPos, Name)> {
+        self.take_pragma();
         let pos = self.pos();
         let first = self.name();
         self.name_list(first.clone());
@@ -444,6 +566,7 @@ impl<'a> Recognizer<'a> {
 
     /// Parses a function declaration after `func`; true if it has a body.
     fn func_decl(&mut self) -> bool {
+        self.take_pragma();
         let mut has_recv = false;
         if self.got(Tok::Lparen) {
             has_recv = true;
@@ -480,7 +603,7 @@ impl<'a> Recognizer<'a> {
         self.fnest -= 1;
         if errors_before == self.error_count() {
             let found = branches::check(&body, self.file);
-            self.label_errors += found.len();
+            self.side_errors += found.len();
             for (pos, msg) in found {
                 self.s.report(pos.line, pos.col, 1, msg);
             }
@@ -1814,6 +1937,7 @@ impl<'a> Recognizer<'a> {
 
     fn stmt_or_nil_inner(&mut self) -> Option<Stmt> {
         if self.tok() == Tok::Name {
+            self.clear_pragma();
             let lhs = self.expr_list();
             if let Expr::Name(label) = &lhs {
                 if self.tok() == Tok::Colon {
@@ -1829,6 +1953,7 @@ impl<'a> Recognizer<'a> {
             Tok::Type => return Some(self.decl_stmt(Self::type_decl)),
             _ => {}
         }
+        self.clear_pragma();
         let pos = self.pos();
         Some(match self.tok() {
             Tok::Lbrace => Stmt::Block(self.block_stmt("")),
@@ -1901,7 +2026,9 @@ impl<'a> Recognizer<'a> {
             self.tok(),
             Tok::Eof | Tok::Rbrace | Tok::Case | Tok::Default
         ) {
-            let Some(s) = self.stmt_or_nil() else {
+            let s = self.stmt_or_nil();
+            self.clear_pragma();
+            let Some(s) = s else {
                 break;
             };
             list.push(s);

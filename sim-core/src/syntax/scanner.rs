@@ -204,6 +204,16 @@ pub(crate) enum LitKind {
     String,
 }
 
+/// A `//go:` directive comment: where it starts, whether only blanks
+/// precede it on its line, and its text after `//`.
+#[derive(Clone, Debug)]
+pub(crate) struct Directive {
+    pub line: u32,
+    pub col: u32,
+    pub blank: bool,
+    pub text: String,
+}
+
 /// An error at a Go (line, column); `len` bytes are underlined.
 #[derive(Clone, Debug)]
 pub(crate) struct RawError {
@@ -228,6 +238,8 @@ pub(crate) struct Scanner<'a> {
     col: u32,
     segment_start: Option<usize>,
     nlsemi: bool,
+    /// Whether only blanks precede the current token on its line.
+    blank: bool,
 
     // The current token.
     pub tok: Tok,
@@ -243,6 +255,8 @@ pub(crate) struct Scanner<'a> {
 
     /// Every error reported so far (scanner and parser), in report order.
     pub errors: Vec<RawError>,
+    /// Directives scanned since the parser last looked.
+    pub directives: Vec<Directive>,
 }
 
 impl<'a> Scanner<'a> {
@@ -256,6 +270,7 @@ impl<'a> Scanner<'a> {
             col: 0,
             segment_start: None,
             nlsemi: false,
+            blank: false,
             tok: Tok::Eof,
             tok_line: 1,
             tok_col: 1,
@@ -267,6 +282,7 @@ impl<'a> Scanner<'a> {
             op: Op::None,
             prec: 0,
             errors: Vec::new(),
+            directives: Vec::new(),
         }
     }
 
@@ -365,14 +381,14 @@ impl<'a> Scanner<'a> {
         self.bad = false;
         loop {
             self.segment_start = None;
-            let (start_line, _) = self.pos();
+            let (start_line, start_col) = self.pos();
             while self.is(' ') || self.is('\t') || (self.is('\n') && !nlsemi) || self.is('\r') {
                 self.nextch();
             }
             (self.tok_line, self.tok_col) = self.pos();
+            self.blank = self.tok_line > start_line || start_col == 1;
             self.tok_start = self.r - self.chw;
             self.start_segment();
-            let _ = start_line;
             if self.scan_token(nlsemi) {
                 break;
             }
@@ -481,6 +497,16 @@ impl<'a> Scanner<'a> {
                 if self.is('/') {
                     self.nextch();
                     self.skip_line();
+                    let text = String::from_utf8_lossy(&self.segment()[2..]).into_owned();
+                    let text = text.strip_suffix('\r').unwrap_or(&text);
+                    if text.starts_with("go:") {
+                        self.directives.push(Directive {
+                            line: self.tok_line,
+                            col: self.tok_col,
+                            blank: self.blank,
+                            text: text.to_string(),
+                        });
+                    }
                     return false;
                 }
                 if self.is('*') {

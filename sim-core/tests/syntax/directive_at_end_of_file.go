@@ -1,0 +1,7 @@
+package main
+
+//go:noinline
+
+func main() {}
+
+//go:nosplit
