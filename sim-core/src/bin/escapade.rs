@@ -1,14 +1,29 @@
 //! `escapade`: the command-line face of sim-core.
 //!
 //! `escapade check FILE.go` prints problems exactly as `go build` would and
-//! exits 1 when there are any. `escapade parse FILE.go` prints the syntax tree.
+//! exits 1 when there are any; for a clean program it prints the escape
+//! verdicts of `go build -gcflags='-m -l'` (`check -m=2 FILE.go`: with the
+//! reasons, as `-m=2`). `escapade parse FILE.go` prints the syntax tree.
 
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: escapade check FILE.go\n       escapade parse FILE.go";
+const USAGE: &str = "usage: escapade check [-m|-m=2] FILE.go\n       escapade parse FILE.go";
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    // The -m level of the escape report (gc's -m / -m=2).
+    let mut level = 1u8;
+    args.retain(|a| match a.as_str() {
+        "-m" | "-m=1" => {
+            level = 1;
+            false
+        }
+        "-m=2" => {
+            level = 2;
+            false
+        }
+        _ => true,
+    });
     let (command, path) = match args.as_slice() {
         [command, path] => (command.as_str(), path.as_str()),
         _ => {
@@ -36,6 +51,13 @@ fn main() -> ExitCode {
             // Like `go build`: a package header, then one line per error.
             let checked = sim_core::check(&source);
             if checked.diagnostics.is_empty() {
+                if let Some(program) = &checked.program {
+                    let report = sim_core::escape::analyze(program).render(&file_name, level);
+                    if !report.is_empty() {
+                        eprintln!("# command-line-arguments");
+                        eprint!("{report}");
+                    }
+                }
                 return ExitCode::SUCCESS;
             }
             if checked.reporter == sim_core::syntax::Reporter::Compiler {
