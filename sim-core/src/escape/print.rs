@@ -8,8 +8,8 @@
 //! `interface {}`), without the `main.` qualifier.
 
 use crate::ir::{
-    format_float, quote_go, BinaryOp, Callee, ChanDir, ConstValue, ExprId, ExprKind, MakeKind,
-    MethodRef, Program, Stmt, StmtKind, Type, TypeId,
+    quote_go, BinaryOp, Callee, ChanDir, ConstValue, ExprId, ExprKind, MakeKind, MethodRef,
+    Program, Stmt, StmtKind, Type, TypeId,
 };
 
 /// Operator precedence as gc's `OpPrec` table has it (operators missing
@@ -237,7 +237,7 @@ impl Printer<'_> {
         let text = match v {
             ConstValue::Bool(b) => b.to_string(),
             ConstValue::Int(i) => i.to_string(),
-            ConstValue::Float(f) => format_float(*f),
+            ConstValue::Float(f) => format_g6(*f),
             ConstValue::String(s) => short_quote(s),
         };
         let default = match (v, kind) {
@@ -319,8 +319,15 @@ impl Printer<'_> {
         match &e.kind {
             ExprKind::Const(v) => out.push_str(&self.constant(v, e.ty)),
             ExprKind::Nil => out.push_str("nil"),
-            ExprKind::Var(v) => out.push_str(&self.prog.var(*v).name),
-            ExprKind::Func(f) => out.push_str(&self.prog.func(*f).name),
+            ExprKind::Var(v) => {
+                let var = self.prog.var(*v);
+                if let Some(pkg) = &var.pkg {
+                    out.push_str(pkg.rsplit('/').next().unwrap_or(pkg));
+                    out.push('.');
+                }
+                out.push_str(&var.name);
+            }
+            ExprKind::Func(f) => out.push_str(&short_pkg(&self.prog.func(*f).name)),
             ExprKind::Unary { op, operand } => {
                 out.push_str(op.symbol());
                 if let ExprKind::Unary { op: inner, .. } = &self.prog.expr(*operand).kind {
@@ -531,9 +538,9 @@ impl Printer<'_> {
                 .is_some_and(|a| matches!(self.prog.expr(*a).kind, ExprKind::VarArgsSlice(_)));
         let mut args: Vec<ExprId> = Vec::new();
         match &call.callee {
-            Callee::Func(f) => out.push_str(&self.prog.func(*f).name),
+            Callee::Func(f) => out.push_str(&short_pkg(&self.prog.func(*f).name)),
             Callee::Method { func, recv } => {
-                out.push_str(&self.prog.func(*func).name);
+                out.push_str(&short_pkg(&self.prog.func(*func).name));
                 args.push(*recv);
             }
             Callee::Interface { recv, method } => {
@@ -637,6 +644,63 @@ impl Printer<'_> {
     }
 }
 
+/// A float constant as go/constant prints it: `%.6g`.
+pub fn format_g6(f: f64) -> String {
+    if f == 0.0 {
+        return "0".to_string();
+    }
+    if !f.is_finite() {
+        return if f.is_nan() {
+            "NaN"
+        } else if f > 0.0 {
+            "+Inf"
+        } else {
+            "-Inf"
+        }
+        .to_string();
+    }
+    // Round to 6 significant digits, then pick %e or %f form like C's %g.
+    let e = format!("{:.5e}", f);
+    let (mant, exp) = e.split_once('e').unwrap_or((&e, "0"));
+    let exp: i32 = exp.parse().unwrap_or(0);
+    let trim = |s: &str| -> String {
+        if s.contains('.') {
+            s.trim_end_matches('0').trim_end_matches('.').to_string()
+        } else {
+            s.to_string()
+        }
+    };
+    if !(-4..6).contains(&exp) {
+        let sign = if exp < 0 { '-' } else { '+' };
+        format!("{}e{}{:02}", trim(mant), sign, exp.abs())
+    } else {
+        let decimals = (5 - exp).max(0) as usize;
+        trim(&format!("{:.*}", decimals, f))
+    }
+}
+
+/// Strips import-path directories from a qualified name:
+/// `unicode/utf8.RuneCountInString` → `utf8.RuneCountInString`.
+pub fn short_pkg(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut word = String::new();
+    for c in name.chars() {
+        if c == '/' {
+            word.clear();
+            continue;
+        }
+        if c.is_alphanumeric() || c == '_' {
+            word.push(c);
+            continue;
+        }
+        out.push_str(&word);
+        word.clear();
+        out.push(c);
+    }
+    out.push_str(&word);
+    out
+}
+
 /// `strconv.Quote`, shortened to 72 runes the way go/constant does.
 fn short_quote(s: &str) -> String {
     const MAX: usize = 72;
@@ -660,5 +724,37 @@ fn quote_rune(c: char) -> String {
         '\0' => "'\\x00'".to_string(),
         c if (c as u32) < 0x20 || c as u32 == 0x7f => format!("'\\x{:02x}'", c as u32),
         c => format!("'{c}'"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn floats_print_with_six_significant_digits() {
+        assert_eq!(format_g6(std::f64::consts::PI), "3.14159");
+        assert_eq!(format_g6(1.0 / 3.0), "0.333333");
+        assert_eq!(format_g6(2.5), "2.5");
+        assert_eq!(format_g6(3.0), "3");
+        assert_eq!(format_g6(1e100), "1e+100");
+        assert_eq!(format_g6(1e6), "1e+06");
+        assert_eq!(format_g6(123456.0), "123456");
+        assert_eq!(format_g6(0.0001), "0.0001");
+        assert_eq!(format_g6(0.00001), "1e-05");
+        assert_eq!(format_g6(-2.75), "-2.75");
+    }
+
+    #[test]
+    fn package_paths_shrink_to_their_last_element() {
+        assert_eq!(
+            short_pkg("unicode/utf8.RuneCountInString"),
+            "utf8.RuneCountInString"
+        );
+        assert_eq!(
+            short_pkg("(*strings.Builder).Len"),
+            "(*strings.Builder).Len"
+        );
+        assert_eq!(short_pkg("fmt.Println"), "fmt.Println");
     }
 }
