@@ -10,6 +10,7 @@
 //!   derived from the real compiler.
 
 mod batches;
+mod devirt;
 pub mod graph;
 pub mod leaks;
 mod print;
@@ -46,10 +47,11 @@ impl EscapeResult {
 /// Runs Go's escape analysis over a checked program.
 pub fn analyze(prog: &crate::ir::Program) -> EscapeResult {
     let facts = static_value::StaticFacts::compute(prog);
+    let (devirtualized, mut events) = devirt::devirtualize(prog, &facts);
     let mut tags = walk::Tags::new();
-    let mut events = Vec::new();
     for batch in batches::bottom_up(prog) {
-        let (ev, new_tags) = walk::Walker::new(prog, &facts, &tags).run_batch(&batch);
+        let (ev, new_tags) =
+            walk::Walker::new(prog, &facts, &tags, &devirtualized).run_batch(&batch);
         events.extend(ev);
         tags.extend(new_tags);
     }

@@ -8,7 +8,7 @@
 //! `interface {}`), without the `main.` qualifier.
 
 use crate::ir::{
-    quote_go, BinaryOp, Callee, ChanDir, ConstValue, ExprId, ExprKind, MakeKind, MethodRef,
+    quote_go, BinaryOp, Callee, ChanDir, ConstValue, ExprId, ExprKind, FuncId, MakeKind, MethodRef,
     Program, Stmt, StmtKind, Type, TypeId,
 };
 
@@ -45,6 +45,9 @@ pub enum Replacement {
     Const(ConstValue, TypeId),
     /// A temporary (`.autotmp_N`) holding a go/defer call's operand.
     Name(String),
+    /// An interface call made direct: printed as a method-expression call
+    /// on the asserted receiver.
+    Devirtualized(FuncId, TypeId),
 }
 
 /// Replaced expressions, for printing.
@@ -302,7 +305,7 @@ impl Printer<'_> {
                 out.push_str(n);
                 return;
             }
-            None => {}
+            _ => {}
         }
         let e = self.prog.expr(id);
         let np = if self.is_string_concat(id) {
@@ -530,7 +533,14 @@ impl Printer<'_> {
             .is_some_and(|k| k.is_string())
     }
 
-    fn write_call(&self, out: &mut String, _id: ExprId, call: &crate::ir::Call, np: i32, d: u32) {
+    fn devirtualized(&self, call: ExprId) -> Option<(FuncId, TypeId)> {
+        match self.rewrites.get(&call) {
+            Some(Replacement::Devirtualized(m, t)) => Some((*m, *t)),
+            _ => None,
+        }
+    }
+
+    fn write_call(&self, out: &mut String, id: ExprId, call: &crate::ir::Call, np: i32, d: u32) {
         let ddd = call.spread
             || call
                 .args
@@ -542,6 +552,21 @@ impl Printer<'_> {
             Callee::Method { func, recv } => {
                 out.push_str(&short_pkg(&self.prog.func(*func).name));
                 args.push(*recv);
+            }
+            Callee::Interface { recv, .. } if self.devirtualized(id).is_some() => {
+                let (m, t) = self.devirtualized(id).unwrap_or((FuncId(0), TypeId(0)));
+                out.push_str(&short_pkg(&self.prog.func(m).name));
+                out.push('(');
+                self.write_expr(out, *recv, 8, d);
+                out.push_str(".(");
+                out.push_str(&self.ty(t));
+                out.push(')');
+                for a in &call.args {
+                    out.push_str(", ");
+                    self.write_expr(out, *a, 0, d);
+                }
+                out.push(')');
+                return;
             }
             Callee::Interface { recv, method } => {
                 self.write_expr(out, *recv, np, d);

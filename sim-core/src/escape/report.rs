@@ -33,6 +33,8 @@ pub enum VerdictKind {
     ParamDoesNotEscape,
     ZeroCopy,
     SelfAssignment,
+    /// An interface call turned into a direct call.
+    Devirtualized,
 }
 
 #[derive(Clone, Debug, PartialEq)]

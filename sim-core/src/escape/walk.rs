@@ -58,6 +58,7 @@ pub struct Walker<'p> {
     fix: HashMap<FuncId, FuncIx>,
     var_loc: HashMap<VarId, LocId>,
     tags: &'p Tags,
+    devirtualized: &'p super::devirt::Devirtualized,
     closures: Vec<PendingClosure>,
     heap_reasons: Vec<(LocId, &'static str)>,
     cur: FuncId,
@@ -71,11 +72,21 @@ pub struct Walker<'p> {
 }
 
 impl<'p> Walker<'p> {
-    pub fn new(prog: &'p Program, facts: &'p StaticFacts, tags: &'p Tags) -> Walker<'p> {
+    pub fn new(
+        prog: &'p Program,
+        facts: &'p StaticFacts,
+        tags: &'p Tags,
+        devirtualized: &'p super::devirt::Devirtualized,
+    ) -> Walker<'p> {
+        let rewrites = devirtualized
+            .iter()
+            .map(|(e, (m, t))| (*e, Replacement::Devirtualized(*m, *t)))
+            .collect();
         Walker {
             prog,
             facts,
-            rewrites: Rewrites::new(),
+            rewrites,
+            devirtualized,
             b: Batch::new(true),
             fix: HashMap::new(),
             var_loc: HashMap::new(),
@@ -1515,6 +1526,13 @@ impl<'p> Walker<'p> {
                         }
                     }
                 }
+                if let (Callee::Interface { recv, .. }, Some(&(m, t))) =
+                    (callee, self.devirtualized.get(&e))
+                {
+                    // gc calls the concrete method on recv.(T).
+                    self.devirtualized_call(ks.as_deref(), e, &site, *recv, m, t, &call.args);
+                    return;
+                }
                 if let Callee::Value(fv) = callee {
                     let mut callee_k = Hole::to(DISCARD);
                     if f.is_none() {
@@ -1531,6 +1549,55 @@ impl<'p> Walker<'p> {
                     self.argument(&k, &site, *a);
                 }
             }
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn devirtualized_call(
+        &mut self,
+        ks: Option<&[Hole]>,
+        e: ExprId,
+        site: &Site,
+        recv: ExprId,
+        m: FuncId,
+        t: TypeId,
+        args: &[ExprId],
+    ) {
+        let prog = self.prog;
+        let f = Some(m);
+        if let Some(ks) = ks {
+            if self.fix.contains_key(&m) {
+                let results = prog.func(m).results.clone();
+                for (i, r) in results.iter().enumerate() {
+                    if let (Some(k), Some(l)) = (ks.get(i), self.var_loc.get(r).copied()) {
+                        if self.has_pointers(prog.var(*r).ty) {
+                            self.b.flow(k, l);
+                        }
+                    }
+                }
+            }
+        }
+        let (pos, start, end) = self.expr_pos_span(recv);
+        let asserted = Site {
+            text: format!("{}.({})", self.printer().expr(recv), self.printer().ty(t)),
+            pos,
+            start,
+            end,
+        };
+        let mut k = self.tag_hole(ks, f, 0).note(site.clone(), "call parameter");
+        let value_receiver = prog
+            .func(m)
+            .receiver
+            .is_some_and(|r| !matches!(prog.types.under(prog.var(r).ty), Type::Pointer(_)));
+        if value_receiver && matches!(prog.types.under(t), Type::Pointer(_)) {
+            k = k.deref(asserted.clone(), "indirection");
+        }
+        let k = self.dot_type(&k, t, asserted, "dot");
+        self.expr(&k, recv);
+        let _ = e;
+        for (i, a) in args.iter().enumerate() {
+            let k = self.tag_hole(ks, f, i + 1);
+            self.argument(&k, site, *a);
         }
     }
 
