@@ -9,25 +9,45 @@
 
 use crate::diag::{Diagnostic, Pos};
 
+/// How the go command reports a header problem.
+pub(super) enum HeaderError {
+    /// A parse error, printed as `FILE:L:C: msg`.
+    Parse(Diagnostic),
+    /// A read error, printed as `go: reading FILE: msg`.
+    Read(Diagnostic),
+}
+
 /// The first error the go command reports for the file's header, if any.
-pub(super) fn check(source: &str) -> Option<Diagnostic> {
+pub(super) fn check(source: &str) -> Option<HeaderError> {
     // The header reader drops a leading byte order mark; the parser then
     // counts positions from the byte after it.
     let bom = if source.starts_with('\u{feff}') { 3 } else { 0 };
     let body = &source.as_bytes()[bom..];
-    let header = &body[..header_len(body)];
+    let len = match header_len(body) {
+        Ok(len) => len,
+        Err(nul) => {
+            let pos = position(body, nul);
+            return Some(HeaderError::Read(Diagnostic {
+                pos,
+                start: bom + nul,
+                end: bom + nul + 1,
+                message: "unexpected NUL in input".into(),
+            }));
+        }
+    };
+    let header = &body[..len];
     let mut errors = parse_header(header);
     errors.sort_by_key(|e| e.0);
     let (offset, message) = errors.into_iter().next()?;
     let pos = position(header, offset);
     let start = (bom + offset).min(source.len());
     let end = (start + 1).min(source.len());
-    Some(Diagnostic {
+    Some(HeaderError::Parse(Diagnostic {
         pos,
         start,
         end,
         message,
-    })
+    }))
 }
 
 /// A position as the library's file set computes it: a line only starts
@@ -203,7 +223,9 @@ impl ImportReader<'_> {
 
 /// The length of the header the go command hands to its parser: up to the
 /// byte that ended the imports, or the whole file after a reader error.
-fn header_len(src: &[u8]) -> usize {
+/// A NUL byte the reader meets (reading all of the file after a syntax
+/// error) is an error of its own, at the returned offset.
+fn header_len(src: &[u8]) -> Result<usize, usize> {
     let mut r = ImportReader {
         src,
         read: 0,
@@ -226,9 +248,13 @@ fn header_len(src: &[u8]) -> usize {
         }
     }
     match r.err {
-        Some(_) => src.len(),
-        None if !r.eof => r.read.saturating_sub(1),
-        None => r.read,
+        Some(ReadError::Nul) => Err(r.read.saturating_sub(1)),
+        Some(ReadError::Syntax) => match src[r.read..].iter().position(|&b| b == 0) {
+            Some(i) => Err(r.read + i),
+            None => Ok(src.len()),
+        },
+        None if !r.eof => Ok(r.read.saturating_sub(1)),
+        None => Ok(r.read),
     }
 }
 
@@ -259,6 +285,8 @@ struct HeaderScanner<'a> {
     at: usize,
     insert_semi: bool,
     errors: Vec<(usize, String)>,
+    /// Byte order marks before this offset have been reported.
+    bom_checked: usize,
 }
 
 const KEYWORDS: [&str; 25] = [
@@ -313,7 +341,29 @@ impl HeaderScanner<'_> {
         self.errors.push((offset, msg));
     }
 
+    /// The next token. Like the library scanner, a byte order mark is
+    /// reported as soon as it is read, one character ahead of the token.
     fn next(&mut self) -> Token {
+        let tok = self.next_token();
+        let end = (self.at + 3).min(self.src.len());
+        let from = self.bom_checked.max(1);
+        if from < end {
+            let boms: Vec<usize> = self.src[from..end]
+                .windows(3)
+                .enumerate()
+                .filter(|(_, w)| *w == "\u{feff}".as_bytes())
+                .map(|(i, _)| from + i)
+                .filter(|&i| i <= self.at)
+                .collect();
+            for offset in boms {
+                self.error(offset, "illegal byte order mark".into());
+            }
+        }
+        self.bom_checked = self.bom_checked.max(self.at + 1);
+        tok
+    }
+
+    fn next_token(&mut self) -> Token {
         loop {
             while let Some(c) = self.peek(0) {
                 if c == b' ' || c == b'\t' || c == b'\r' || (c == b'\n' && !self.insert_semi) {
@@ -415,9 +465,6 @@ impl HeaderScanner<'_> {
                 return self.token(Kind::Punct, offset, op);
             }
             if ch == '\u{feff}' {
-                if offset > 0 {
-                    self.error(offset, "illegal byte order mark".into());
-                }
                 self.insert_semi = insert_before;
                 continue;
             }
@@ -619,12 +666,33 @@ impl HeaderScanner<'_> {
 // ----------------------------------------------------------------------
 // The standard library parser, imports-only mode.
 
+/// Keywords the library parser resynchronises on after a missing `;`.
+const STMT_START: [&str; 14] = [
+    "break",
+    "const",
+    "continue",
+    "defer",
+    "fallthrough",
+    "for",
+    "go",
+    "goto",
+    "if",
+    "return",
+    "select",
+    "switch",
+    "type",
+    "var",
+];
+
 struct HeaderParser<'a> {
     scanner: HeaderScanner<'a>,
     tok: Token,
     errors: Vec<(usize, String)>,
     last_error_line: Option<u32>,
     src: &'a [u8],
+    /// Where `advance` last stopped, and how often it stopped there.
+    sync_pos: usize,
+    sync_count: u32,
 }
 
 fn parse_header(header: &[u8]) -> Vec<(usize, String)> {
@@ -633,6 +701,7 @@ fn parse_header(header: &[u8]) -> Vec<(usize, String)> {
         at: 0,
         insert_semi: false,
         errors: Vec::new(),
+        bom_checked: 0,
     };
     let tok = scanner.next();
     let mut p = HeaderParser {
@@ -641,6 +710,8 @@ fn parse_header(header: &[u8]) -> Vec<(usize, String)> {
         errors: Vec::new(),
         last_error_line: None,
         src: header,
+        sync_pos: usize::MAX,
+        sync_count: 0,
     };
     p.take_scanner_errors();
     if !p.errors.is_empty() {
@@ -668,6 +739,15 @@ impl HeaderParser<'_> {
     }
 
     fn next(&mut self) {
+        // The library parser gives up after ten errors.
+        if self.errors.len() > 10 {
+            self.tok = Token {
+                kind: Kind::Eof,
+                offset: self.tok.offset,
+                text: String::new(),
+            };
+            return;
+        }
         self.tok = self.scanner.next();
         self.take_scanner_errors();
     }
@@ -729,25 +809,24 @@ impl HeaderParser<'_> {
             return;
         }
         self.error_expected("';'");
-        const STMT_START: [&str; 14] = [
-            "break",
-            "const",
-            "continue",
-            "defer",
-            "fallthrough",
-            "for",
-            "go",
-            "goto",
-            "if",
-            "return",
-            "select",
-            "switch",
-            "type",
-            "var",
-        ];
-        while self.tok.kind != Kind::Eof
-            && !(self.tok.kind == Kind::Keyword && STMT_START.contains(&self.tok.text.as_str()))
-        {
+        self.advance(|t| t.kind == Kind::Keyword && STMT_START.contains(&t.text.as_str()));
+    }
+
+    /// Skips to a token in the `to` set, making sure that repeated calls
+    /// without progress eventually consume a token.
+    fn advance(&mut self, to: impl Fn(&Token) -> bool) {
+        while self.tok.kind != Kind::Eof {
+            if to(&self.tok) {
+                if self.tok.offset == self.sync_pos && self.sync_count < 10 {
+                    self.sync_count += 1;
+                    return;
+                }
+                if self.tok.offset > self.sync_pos || self.sync_pos == usize::MAX {
+                    self.sync_pos = self.tok.offset;
+                    self.sync_count = 0;
+                    return;
+                }
+            }
             self.next();
         }
     }
@@ -782,14 +861,11 @@ impl HeaderParser<'_> {
             }
             _ => {
                 self.error(offset, "missing import path".into());
-                let expr_end = |t: &Token| {
-                    matches!(t.kind, Kind::Eof | Kind::Semi)
+                self.advance(|t| {
+                    t.kind == Kind::Semi
                         || (t.kind == Kind::Punct
                             && [",", ":", ")", "]", "}"].contains(&t.text.as_str()))
-                };
-                while !expr_end(&self.tok) {
-                    self.next();
-                }
+                });
             }
         }
         self.expect_semi();

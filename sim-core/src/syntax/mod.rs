@@ -90,6 +90,8 @@ pub enum Reporter {
     /// The go command, which parses the package clause and imports itself
     /// first and stops at the first error there: one `FILE:L:C: msg` line.
     GoCommand,
+    /// The go command failing to read the file: `go: reading FILE: msg`.
+    GoCommandRead,
 }
 
 /// A file's syntax errors as `go build` reports them.
@@ -110,6 +112,9 @@ impl SyntaxReport {
                 Reporter::GoCommand => {
                     out.push_str(&format!("{file_name}:{}: {}", d.pos, d.message))
                 }
+                Reporter::GoCommandRead => {
+                    out.push_str(&format!("go: reading {file_name}: {}", d.message))
+                }
             }
             out.push('\n');
         }
@@ -120,11 +125,20 @@ impl SyntaxReport {
 /// The syntax errors `go build` reports for a file named `file_name`, in
 /// its order (sorted by position, at most ten then "too many errors").
 pub fn syntax_report(source: &str, file_name: &str) -> SyntaxReport {
-    if let Some(error) = header::check(source) {
-        return SyntaxReport {
-            reporter: Reporter::GoCommand,
-            errors: vec![error],
-        };
+    match header::check(source) {
+        Some(header::HeaderError::Parse(error)) => {
+            return SyntaxReport {
+                reporter: Reporter::GoCommand,
+                errors: vec![error],
+            }
+        }
+        Some(header::HeaderError::Read(error)) => {
+            return SyntaxReport {
+                reporter: Reporter::GoCommandRead,
+                errors: vec![error],
+            }
+        }
+        None => {}
     }
     SyntaxReport {
         reporter: Reporter::Compiler,

@@ -1,0 +1,4 @@
+﻿pa﻿ckage main
+
+func main() {
+}
