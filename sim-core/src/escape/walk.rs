@@ -1544,10 +1544,153 @@ impl<'p> Walker<'p> {
                     }
                     self.expr(&callee_k, *fv);
                 }
+                if let Some(&last) = args.last() {
+                    if call.args.len() == 1 && self.tuple_items(last).len() > 1 {
+                        // f(g()) with several results: gc assigns them to
+                        // temporaries first.
+                        let before = &args[..args.len() - 1];
+                        for (i, a) in before.iter().enumerate() {
+                            let k = self.tag_hole(ks.as_deref(), f, i);
+                            self.argument(&k, &site, *a);
+                        }
+                        let params = self.param_types(callee, f);
+                        self.spread_call(ks.as_deref(), e, &site, f, before.len(), last, &params);
+                        return;
+                    }
+                }
                 for (i, a) in args.iter().enumerate() {
                     let k = self.tag_hole(ks.as_deref(), f, i);
                     self.argument(&k, &site, *a);
                 }
+            }
+        }
+    }
+
+    fn tuple_items(&self, e: ExprId) -> Vec<TypeId> {
+        match self.prog.types.get(self.prog.expr(e).ty) {
+            Type::Tuple(items) => items.clone(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The callee's parameter types, receiver first, and whether it is
+    /// variadic.
+    fn param_types(&self, callee: &Callee, f: Option<FuncId>) -> (Vec<TypeId>, bool) {
+        let prog = self.prog;
+        if let Some(f) = f {
+            let func = prog.func(f);
+            let tys = self.params_of(f).iter().map(|v| prog.var(*v).ty).collect();
+            let variadic = prog.types.signature(func.sig).is_some_and(|s| s.variadic);
+            return (tys, variadic);
+        }
+        let sig_ty = match callee {
+            Callee::Value(fv) => Some(prog.expr(*fv).ty),
+            _ => None,
+        };
+        match sig_ty.and_then(|t| prog.types.signature(t)) {
+            Some(sig) => (sig.params.clone(), sig.variadic),
+            None => (Vec::new(), false),
+        }
+    }
+
+    /// `f(g())`: g's results go to temporaries, then each flows (boxed when
+    /// the parameter is an interface) into f's parameters.
+    #[allow(clippy::too_many_arguments)]
+    fn spread_call(
+        &mut self,
+        ks: Option<&[Hole]>,
+        e: ExprId,
+        site: &Site,
+        f: Option<FuncId>,
+        first_param: usize,
+        inner: ExprId,
+        params: &(Vec<TypeId>, bool),
+    ) {
+        let items = self.tuple_items(inner);
+        let at = self.prog.expr(e).span.start;
+        let mut temps = Vec::new();
+        for ty in &items {
+            let n = self.next_temp_number_at(at);
+            let tsite = Site {
+                text: format!(".autotmp_{n}"),
+                ..site.clone()
+            };
+            let loc = self.b.new_loc(
+                LocKind::Var {
+                    site: tsite.clone(),
+                    class: VarClass::Local,
+                },
+                self.cur_ix,
+                self.loop_depth,
+                false,
+            );
+            temps.push((loc, *ty, tsite));
+        }
+        let holes: Vec<Hole> = temps.iter().map(|(l, _, _)| Hole::to(*l)).collect();
+        self.call(Some(holes), inner);
+        let (ptys, variadic) = params;
+        let last = ptys.len().saturating_sub(1);
+        let mut slice: Option<Hole> = None;
+        for (j, (loc, ty, tsite)) in temps.into_iter().enumerate() {
+            let p = first_param + j;
+            let (k, target) = if *variadic && p >= last {
+                let elem = ptys
+                    .get(last)
+                    .and_then(|t| match self.prog.types.under(*t) {
+                        Type::Slice(el) => Some(*el),
+                        _ => None,
+                    });
+                let sk = match &slice {
+                    Some(h) => h.clone(),
+                    None => {
+                        let k = self
+                            .tag_hole(ks, f, last)
+                            .note(site.clone(), "call parameter");
+                        let ssite = Site {
+                            text: "... argument".to_string(),
+                            ..site.clone()
+                        };
+                        let sl = self.b.new_loc(
+                            LocKind::Alloc {
+                                site: ssite.clone(),
+                                kind: AllocKind::Plain,
+                            },
+                            self.cur_ix,
+                            self.loop_depth,
+                            true,
+                        );
+                        self.b.flow(&k.addr(ssite.clone(), "spill"), sl);
+                        let h = Hole::to(sl).note(ssite, "slice-literal-element");
+                        slice = Some(h.clone());
+                        h
+                    }
+                };
+                (sk, elem)
+            } else {
+                let k = self.tag_hole(ks, f, p).note(site.clone(), "call parameter");
+                (k, ptys.get(p).copied())
+            };
+            let mut k = k;
+            if let Some(t) = target {
+                if self.is_interface(t) && !self.is_interface(ty) {
+                    if !self.is_direct_iface(ty, 0) {
+                        let bx = self.b.new_loc(
+                            LocKind::Alloc {
+                                site: tsite.clone(),
+                                kind: AllocKind::Plain,
+                            },
+                            self.cur_ix,
+                            self.loop_depth,
+                            true,
+                        );
+                        self.b.flow(&k.addr(tsite.clone(), "spill"), bx);
+                        k = Hole::to(bx);
+                    }
+                    k = k.note(tsite.clone(), "interface-converted");
+                }
+            }
+            if self.has_pointers(ty) {
+                self.b.flow(&k, loc);
             }
         }
     }
@@ -1863,8 +2006,11 @@ impl<'p> Walker<'p> {
     /// gc names temporaries `.autotmp_N` after the function's declaration
     /// count at the time.
     fn next_temp_number(&mut self, s: StmtId) -> usize {
+        self.next_temp_number_at(self.prog.stmt(s).span.start)
+    }
+
+    fn next_temp_number_at(&mut self, at: u32) -> usize {
         let func = self.prog.func(self.cur);
-        let at = self.prog.stmt(s).span.start;
         let before = func
             .locals
             .iter()
