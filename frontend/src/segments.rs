@@ -13,12 +13,32 @@ pub struct Run<'a> {
     pub class: Option<&'static str>,
     /// Index into the diagnostics when the run is inside an error range.
     pub error: Option<usize>,
+    /// Extra classes from the marks covering the run (the running
+    /// statement, a lit-up escape chain).
+    pub marks: Vec<&'static str>,
+}
+
+/// A byte range to mark with a CSS class.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Mark {
+    pub start: usize,
+    pub end: usize,
+    pub class: &'static str,
 }
 
 /// Cuts `source` at every highlight and error boundary. Runs cover the
 /// whole source in order; concatenating their text gives it back.
-pub fn runs<'a>(source: &'a str, spans: &[HighlightSpan], errors: &[Diagnostic]) -> Vec<Run<'a>> {
+pub fn runs<'a>(
+    source: &'a str,
+    spans: &[HighlightSpan],
+    errors: &[Diagnostic],
+    marks: &[Mark],
+) -> Vec<Run<'a>> {
     let mut cuts: Vec<usize> = vec![0, source.len()];
+    for m in marks {
+        cuts.push(m.start);
+        cuts.push(m.end);
+    }
     for s in spans {
         cuts.push(s.start);
         cuts.push(s.end);
@@ -41,10 +61,16 @@ pub fn runs<'a>(source: &'a str, spans: &[HighlightSpan], errors: &[Diagnostic])
         let error = error_ranges
             .iter()
             .position(|&(s, e)| s <= start && end <= e);
+        let marks = marks
+            .iter()
+            .filter(|m| m.start <= start && end <= m.end && m.start < m.end)
+            .map(|m| m.class)
+            .collect();
         out.push(Run {
             text: &source[start..end],
             class,
             error,
+            marks,
         });
     }
     out
@@ -75,12 +101,17 @@ mod tests {
         let src = "package main\n\nfunc main() {\n\tx := 1 +\n}\n";
         let tree = sim_core::parse(src);
         let spans = sim_core::highlight(&tree);
-        let runs = runs(src, &spans, tree.errors());
+        let lit = [Mark {
+            start: 0,
+            end: 7,
+            class: "lit",
+        }];
+        let runs = runs(src, &spans, tree.errors(), &lit);
         let joined: String = runs.iter().map(|r| r.text).collect();
         assert_eq!(joined, src);
         assert!(runs.iter().any(|r| r.error == Some(0)));
         assert!(runs
             .iter()
-            .any(|r| r.text == "package" && r.class == Some("tok-keyword")));
+            .any(|r| r.text == "package" && r.class == Some("tok-keyword") && r.marks == ["lit"]));
     }
 }

@@ -1,0 +1,215 @@
+//! The one place the page asks sim-core about a program: check it, get
+//! the escape verdicts with their reasons, and record a run. Everything
+//! the view draws comes from the [`Analysis`] this returns.
+
+use std::rc::Rc;
+
+use sim_core::escape::{self, Event as EscapeEvent, VerdictKind};
+use sim_core::trace::Trace;
+use sim_core::Diagnostic;
+
+use crate::state::Run;
+
+/// Where a verdict puts its value, for the gutter icon.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Place {
+    Stack,
+    Heap,
+}
+
+/// One `-m` verdict with its `-m=2` reason chain, placed on its line.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Verdict {
+    pub line: u32,
+    pub col: u32,
+    pub place: Place,
+    /// The compiler's words: `moved to heap: myCar`.
+    pub message: String,
+    /// The `-m=2` explanation: a headline then `flow:` and `from` lines.
+    pub chain: Vec<String>,
+    /// Byte ranges in the source that the chain passes through, so the
+    /// editor can light them up.
+    pub spans: Vec<(u32, u32)>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Analysis {
+    /// Go's compile errors; empty when the program checks clean.
+    pub diagnostics: Vec<Diagnostic>,
+    pub verdicts: Vec<Verdict>,
+    /// The recorded run, when the program compiled and the machine ran.
+    pub run: Option<Rc<Run>>,
+}
+
+impl Analysis {
+    pub fn is_good(&self) -> bool {
+        self.diagnostics.is_empty()
+    }
+}
+
+/// Checks, analyses and runs `source`. Never panics on bad input: a broken
+/// program gives diagnostics and no run.
+pub fn analyse(source: &str) -> Analysis {
+    let checked = sim_core::check(source);
+    let Some(program) = checked.program.filter(|_| checked.diagnostics.is_empty()) else {
+        return Analysis {
+            diagnostics: checked.diagnostics,
+            verdicts: Vec::new(),
+            run: None,
+        };
+    };
+    let result = escape::analyze(&program);
+    let verdicts = verdicts(&result);
+    let run = record(&program, &result).map(|t| Rc::new(Run::new(t)));
+    Analysis {
+        diagnostics: Vec::new(),
+        verdicts,
+        run,
+    }
+}
+
+/// Runs the stepping machine. It is being built in parallel with the page;
+/// until it records runs the page shows verdicts without a picture.
+fn record(_program: &sim_core::ir::Program, _result: &escape::EscapeResult) -> Option<Trace> {
+    None
+}
+
+/// The `-m` verdicts, each with the `-m=2` explanation given at its position.
+pub fn verdicts(result: &escape::EscapeResult) -> Vec<Verdict> {
+    let explanations: Vec<&escape::Explanation> = result
+        .events
+        .iter()
+        .filter_map(|e| match e {
+            EscapeEvent::Explain(x) => Some(x),
+            _ => None,
+        })
+        .collect();
+    result
+        .verdicts()
+        .filter_map(|v| {
+            let place = match v.kind {
+                VerdictKind::MovedToHeap
+                | VerdictKind::Escapes
+                | VerdictKind::LeakingParam
+                | VerdictKind::LeakingParamContent
+                | VerdictKind::LeakingParamToResult => Place::Heap,
+                VerdictKind::DoesNotEscape | VerdictKind::ParamDoesNotEscape => Place::Stack,
+                _ => return None,
+            };
+            let mut chain = Vec::new();
+            let mut spans = vec![(v.site.start, v.site.end)];
+            for x in explanations.iter().filter(|x| x.site.pos == v.site.pos) {
+                chain.push(format!("{}:", x.headline));
+                for f in &x.flows {
+                    chain.push(format!("flow: {} ← {}{}", f.dst, f.ops, f.src));
+                    for n in &f.notes {
+                        chain.push(format!("  from {} ({}) at {}", n.text, n.why, n.pos));
+                        spans.push((n.start, n.end));
+                    }
+                }
+            }
+            Some(Verdict {
+                line: v.site.pos.line,
+                col: v.site.pos.col,
+                place,
+                message: v.message.clone(),
+                chain,
+                spans,
+            })
+        })
+        .collect()
+}
+
+/// A one-click fix for a compile error, when there is an obvious one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fix {
+    pub label: String,
+    pub source: String,
+}
+
+/// Go rejects unused imports; the tutorial's first program has one. The
+/// fix removes the import (the whole `import` line when it is the only one).
+pub fn fix_for(source: &str, d: &Diagnostic) -> Option<Fix> {
+    let path = d.message.strip_suffix(" imported and not used")?;
+    let start = d.start.min(source.len());
+    let line_start = source[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = source[start..]
+        .find('\n')
+        .map_or(source.len(), |i| start + i + 1);
+    let line = &source[line_start..line_end];
+    let trimmed = line.trim();
+    let removable = trimmed == format!("import {path}") || trimmed == path;
+    if !removable {
+        return None;
+    }
+    let mut fixed = String::with_capacity(source.len());
+    fixed.push_str(&source[..line_start]);
+    let mut rest = &source[line_end..];
+    // Drop the blank line the import leaves behind after `package main`.
+    if trimmed.starts_with("import") && source[..line_start].ends_with("\n\n") {
+        rest = rest.strip_prefix('\n').unwrap_or(rest);
+    }
+    fixed.push_str(rest);
+    Some(Fix {
+        label: format!("Remove the unused import {path}"),
+        source: fixed,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SHARE_UP: &str = include_str!("../../static/examples/share_up.go");
+
+    #[test]
+    fn the_tutorial_share_down_gets_a_kind_fix() {
+        let src = include_str!("../../static/examples/share_down_tutorial.go");
+        let a = analyse(src);
+        assert_eq!(a.diagnostics.len(), 1);
+        assert_eq!(a.diagnostics[0].message, "\"fmt\" imported and not used");
+        assert_eq!(
+            (a.diagnostics[0].pos.line, a.diagnostics[0].pos.col),
+            (3, 8)
+        );
+        let fix = fix_for(src, &a.diagnostics[0]).expect("a fix");
+        assert_eq!(fix.label, "Remove the unused import \"fmt\"");
+        assert!(!fix.source.contains("fmt"));
+        assert!(fix.source.starts_with("package main\n\nfunc main() {"));
+        assert!(analyse(&fix.source).is_good());
+    }
+
+    #[test]
+    fn share_up_has_its_heap_verdict_with_the_reason_chain() {
+        let a = analyse(SHARE_UP);
+        assert!(a.is_good(), "{:?}", a.diagnostics);
+        let moved = a
+            .verdicts
+            .iter()
+            .find(|v| v.message == "moved to heap: myCar")
+            .expect("the verdict");
+        assert_eq!(moved.place, Place::Heap);
+        assert_eq!(moved.line, 17);
+        assert_eq!(moved.chain[0], "myCar escapes to heap in makeCar:");
+        assert!(
+            moved.chain.iter().any(|l| l.contains("(return) at 21:2")),
+            "{:?}",
+            moved.chain
+        );
+        assert!(moved.spans.len() >= 3);
+        let stack = a
+            .verdicts
+            .iter()
+            .find(|v| v.message == "... argument does not escape")
+            .expect("a stack verdict");
+        assert_eq!(stack.place, Place::Stack);
+    }
+
+    #[test]
+    fn a_broken_program_gives_diagnostics_and_no_run() {
+        let a = analyse("package main\n\nfunc main() {\n\tx := 1\n}\n");
+        assert!(!a.is_good());
+        assert!(a.run.is_none());
+        assert!(a.verdicts.is_empty());
+    }
+}

@@ -1,0 +1,85 @@
+//! The explanation panel: what this step did in plain English, and for
+//! the heap object in focus, why the compiler put it on the heap, with the
+//! compiler's `-m=2` flow chain.
+
+use std::rc::Rc;
+
+use sim_core::trace::HeapObject;
+use yew::prelude::*;
+
+use crate::explain::sentences;
+use crate::state::Run;
+
+#[derive(Properties, PartialEq)]
+pub struct ExplanationProps {
+    pub run: Rc<Run>,
+    pub cursor: usize,
+    pub focus: Option<u32>,
+}
+
+/// The compiler's verdict, retold.
+pub fn plain_reason(reason: &str) -> Option<String> {
+    if let Some(var) = reason.strip_prefix("moved to heap: ") {
+        return Some(format!(
+            "Its address is still needed after the function that declared {var} returns, so {var} cannot live in that frame: the compiler gave it heap lifetime."
+        ));
+    }
+    if let Some(expr) = reason.strip_suffix(" escapes to heap") {
+        return Some(format!(
+            "{expr} may be used after its frame is gone (or by code the compiler cannot see into), so it is allocated on the heap."
+        ));
+    }
+    None
+}
+
+fn why(obj: &HeapObject) -> Html {
+    let plain = plain_reason(&obj.reason);
+    let flow = obj
+        .flow
+        .iter()
+        .map(|l| html! { <li><code>{ l }</code></li> });
+    html! {
+        <div class="why" data-object={obj.id.0.to_string()}>
+            <h3>{ format!("Why is this {} on the heap?", obj.ty) }</h3>
+            <p><span class="verdict-quote">{ &obj.reason }</span></p>
+            if let Some(p) = plain { <p>{ p }</p> }
+            if !obj.flow.is_empty() {
+                <p class="flow-title">{ "The compiler's reasoning (-m=2), lit up in the code:" }</p>
+                <ol class="flow">{ for flow }</ol>
+            }
+        </div>
+    }
+}
+
+#[function_component(Explanation)]
+pub fn explanation(props: &ExplanationProps) -> Html {
+    let step = &props.run.trace.steps[props.cursor.min(props.run.len() - 1)];
+    let snap = use_memo((props.run.clone(), props.cursor), |(run, cursor)| {
+        run.trace.snapshot(*cursor).unwrap_or_default()
+    });
+    let said = sentences(step, &snap);
+    let focus = props
+        .focus
+        .and_then(|id| snap.heap.iter().find(|o| o.id.0 == id));
+    let at_end = props.cursor + 1 == props.run.len();
+    let trace = &props.run.trace;
+    html! {
+        <section class="explanation" aria-live="polite" aria-label="What happens">
+            <p class="where">{ format!("Line {}", step.span.line) }</p>
+            if said.is_empty() {
+                <p>{ "This step computes without touching memory the picture shows." }</p>
+            } else {
+                <ul class="sentences">{ for said.iter().map(|s| html! { <li>{ s }</li> }) }</ul>
+            }
+            if let Some(obj) = focus { { why(obj) } }
+            if at_end {
+                <div class="outcome">
+                    <p>{ format!("The program has finished (exit status {}).", trace.exit_code()) }</p>
+                    if !trace.stdout.is_empty() || !trace.stderr.is_empty() {
+                        <pre class="output">{ &trace.stdout }{ &trace.stderr }</pre>
+                    }
+                </div>
+            }
+        </section>
+    }
+}
