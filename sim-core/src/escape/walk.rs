@@ -1628,6 +1628,30 @@ impl<'p> Walker<'p> {
         }
         let holes: Vec<Hole> = temps.iter().map(|(l, _, _)| Hole::to(*l)).collect();
         self.call(Some(holes), inner);
+        // gc prints the call as rewritten: f(.autotmp_0, .autotmp_1) or,
+        // variadic, f(... argument...).
+        let inner_text = self.printer().expr(inner);
+        let replacement = if params.1 && first_param + 1 >= params.0.len() {
+            "... argument...".to_string()
+        } else {
+            temps
+                .iter()
+                .map(|(_, _, t)| t.text.clone())
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let site = &match site.text.rfind(&inner_text) {
+            Some(i) => Site {
+                text: format!(
+                    "{}{}{}",
+                    &site.text[..i],
+                    replacement,
+                    &site.text[i + inner_text.len()..]
+                ),
+                ..site.clone()
+            },
+            None => site.clone(),
+        };
         let (ptys, variadic) = params;
         let last = ptys.len().saturating_sub(1);
         let mut slice: Option<Hole> = None;
