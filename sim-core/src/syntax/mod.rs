@@ -214,6 +214,31 @@ mod tests {
     }
 
     #[test]
+    fn spans_cover_the_offending_token_or_one_character() {
+        let src = "package main\n\nfunc main() {\n\tf(a b)\n\tg(1\n}\n";
+        let tree = parse(src);
+        let spans: Vec<(&str, &str)> = tree
+            .errors()
+            .iter()
+            .map(|d| (d.message.as_str(), &src[d.start..d.end]))
+            .collect();
+        // Messages recorded from go1.27.3.
+        assert_eq!(
+            spans,
+            [
+                (
+                    "syntax error: unexpected name b in argument list; possibly missing comma or )",
+                    "b"
+                ),
+                (
+                    "syntax error: unexpected newline in argument list; possibly missing comma or )",
+                    "\n"
+                ),
+            ]
+        );
+    }
+
+    #[test]
     fn sexp_names_every_node_with_its_range() {
         let sexp = parse("package main\n").to_sexp();
         assert!(sexp.starts_with("source_file 0..13\n"), "{sexp}");
