@@ -628,7 +628,11 @@ impl Printer<'_> {
                     .collect();
                 let mut r = String::new();
                 self.list(&mut r, rhs, 0);
-                let op = if declares.is_empty() { "=" } else { ":=" };
+                // Package-level initialisers print as plain assignments.
+                let local = declares
+                    .iter()
+                    .any(|v| self.prog.var(*v).kind != crate::ir::VarKind::Global);
+                let op = if local { ":=" } else { "=" };
                 format!("{} {op} {r}", l.join(", "))
             }
             StmtKind::OpAssign { op, target, value } => {

@@ -1878,7 +1878,30 @@ impl<'p> Walker<'p> {
         let no_args = call.args.is_empty();
         match &call.callee {
             Callee::Value(fv) if no_args && self.sig_is_empty(prog.expr(*fv).ty) => {
-                self.expr(&k, *fv);
+                if matches!(prog.expr(*fv).kind, ExprKind::FuncLit(_) | ExprKind::Var(_)) {
+                    self.expr(&k, *fv);
+                } else {
+                    // A computed function value is saved in a temporary
+                    // now and called later.
+                    let n = self.next_temp_number(s);
+                    let (pos, start, end) = self.expr_pos_span(*fv);
+                    let tmp = self.b.new_loc(
+                        LocKind::Var {
+                            site: Site {
+                                text: format!(".autotmp_{n}"),
+                                pos,
+                                start,
+                                end,
+                            },
+                            class: VarClass::Local,
+                        },
+                        self.cur_ix,
+                        self.loop_depth,
+                        false,
+                    );
+                    self.expr(&Hole::to(tmp), *fv);
+                    self.b.flow(&k, tmp);
+                }
                 return;
             }
             Callee::Func(f) if no_args && self.sig_is_empty(prog.func(*f).sig) => {
@@ -1915,14 +1938,29 @@ impl<'p> Walker<'p> {
             }
         }
         let stmt_site = self.stmt_site(s);
+        // Each operand's parameter type: a variable passed with an implicit
+        // conversion (chan direction) is a node of its own in gc.
+        let mut param_of: HashMap<ExprId, TypeId> = HashMap::new();
+        if let Callee::Func(f) | Callee::Method { func: f, .. } = &call.callee {
+            let (ptys, _) = self.param_types(&call.callee, Some(*f));
+            let offset = usize::from(matches!(call.callee, Callee::Method { .. }));
+            for (i, a) in call.args.iter().enumerate() {
+                if let Some(t) = ptys.get(i + offset) {
+                    param_of.insert(*a, *t);
+                }
+            }
+        }
         let mut temps = Vec::new();
         let func_name = prog.func(self.cur).name.clone();
         for a in &argps {
             let n = self.next_temp_number(s);
             // Shared nodes (names) have no position of their own: gc uses
             // the statement's.
+            let converted = param_of
+                .get(a)
+                .is_some_and(|t| !prog.types.identical(*t, prog.expr(*a).ty));
             let (pos, start, end) = match prog.expr(*a).kind {
-                ExprKind::Var(_) => (stmt_site.pos, stmt_site.start, stmt_site.end),
+                ExprKind::Var(_) if !converted => (stmt_site.pos, stmt_site.start, stmt_site.end),
                 _ => self.expr_pos_span(*a),
             };
             let site = Site {
