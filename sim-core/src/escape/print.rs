@@ -465,6 +465,18 @@ impl Printer<'_> {
                 self.write_expr(out, *x, 0, d);
                 out.push(')');
             }
+            ExprKind::Conv {
+                operand,
+                kind: crate::ir::ConvKind::StringToRunes,
+            } if matches!(self.prog.expr(*operand).kind, ExprKind::Const(_)) => {
+                // gc turns a constant []rune("...") into a slice literal.
+                let empty = matches!(
+                    &self.prog.expr(*operand).kind,
+                    ExprKind::Const(ConstValue::String(s)) if s.is_empty()
+                );
+                out.push_str(&self.ty(e.ty));
+                out.push_str(if empty { "{}" } else { "{...}" });
+            }
             ExprKind::Conv { operand, kind } => {
                 let _ = kind;
                 let t = e.ty;
@@ -616,6 +628,29 @@ impl Printer<'_> {
         out.push(')');
     }
 
+    /// A type switch clause as gc prints it: `case T: body`.
+    pub fn type_case(&self, c: &crate::ir::TypeCase) -> String {
+        let head = if c.types.is_empty() {
+            "default".to_string()
+        } else {
+            let tys: Vec<String> = c
+                .types
+                .iter()
+                .map(|t| t.map_or_else(|| "nil".to_string(), |t| self.ty(t)))
+                .collect();
+            format!("case {}", tys.join(", "))
+        };
+        format!("{head}: {}", self.block(&c.body))
+    }
+
+    fn block(&self, b: &crate::ir::Block) -> String {
+        b.stmts
+            .iter()
+            .map(|s| self.stmt(self.prog.stmt(*s)))
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
     /// A statement as gc prints it in a note (`x := y`, `return x`, ...).
     pub fn stmt(&self, s: &Stmt) -> String {
         match &s.kind {
@@ -668,6 +703,21 @@ impl Printer<'_> {
             StmtKind::Expr(e) => self.expr(*e),
             StmtKind::Switch { .. } | StmtKind::TypeSwitch { .. } => "switch statement".to_string(),
             StmtKind::Select { .. } => "select statement".to_string(),
+            StmtKind::Block(b) => self.block(b),
+            StmtKind::If {
+                cond,
+                then,
+                otherwise,
+                ..
+            } => {
+                let mut out = format!("if {} {{ {} }}", self.expr(*cond), self.block(then));
+                if let Some(o) = otherwise {
+                    out.push_str(&format!(" else {{ {} }}", self.stmt(self.prog.stmt(*o))));
+                }
+                out
+            }
+            StmtKind::Break { .. } => "break".to_string(),
+            StmtKind::Continue { .. } => "continue".to_string(),
             _ => String::new(),
         }
     }

@@ -634,7 +634,16 @@ impl<'p> Walker<'p> {
                 let tmp = self
                     .b
                     .new_loc(LocKind::Temp, self.cur_ix, self.loop_depth, true);
-                self.expr(&Hole::to(tmp), *subject);
+                // With at most one iteration variable over an array (or a
+                // pointer to one) the length is constant and the range
+                // expression is not evaluated.
+                let const_len =
+                    value.is_none() && matches!(*kind, RangeKind::Array | RangeKind::ArrayPointer);
+                if const_len {
+                    self.discard(*subject);
+                } else {
+                    self.expr(&Hole::to(tmp), *subject);
+                }
                 self.loop_depth += 1;
                 for v in declares {
                     self.dcl(*v);
@@ -705,7 +714,7 @@ impl<'p> Walker<'p> {
                         let ty = self.prog.var(v).ty;
                         if self.has_pointers(ty) {
                             let site = Site {
-                                text: "case".to_string(),
+                                text: self.printer().type_case(c),
                                 pos: c.span.pos,
                                 start: c.span.start,
                                 end: c.span.end,
