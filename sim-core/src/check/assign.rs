@@ -42,7 +42,10 @@ impl<'t> Checker<'t> {
                 if let Type::Tuple(items) = self.prog.types.get(x.ty) {
                     let _ = items;
                     let d = self.describe(x);
-                    self.error(x.node, format!("multiple-value {d} in single-value context"));
+                    self.error(
+                        x.node,
+                        format!("multiple-value {d} in single-value context"),
+                    );
                     return false;
                 }
                 true
@@ -192,7 +195,8 @@ impl<'t> Checker<'t> {
     /// bidirectional channel assigned to a directional one.
     pub(super) fn assignable_structurally(&self, from: TypeId, to: TypeId) -> bool {
         let types = &self.prog.types;
-        let named = |t: TypeId| matches!(types.get(types.unalias(t)), Type::Named(_) | Type::Basic(_));
+        let named =
+            |t: TypeId| matches!(types.get(types.unalias(t)), Type::Named(_) | Type::Basic(_));
         if types.identical(types.underlying(from), types.underlying(to))
             && (!named(from) || !named(to))
         {
@@ -214,7 +218,10 @@ impl<'t> Checker<'t> {
     fn cannot_use(&mut self, x: &Operand<'_>, target: TypeId, context: &str, why: &str) {
         let d = self.describe(x);
         let t = self.type_string(target);
-        self.error(x.node, format!("cannot use {d} as {t} value in {context}{why}"));
+        self.error(
+            x.node,
+            format!("cannot use {d} as {t} value in {context}{why}"),
+        );
     }
 
     /// Wraps `e` in an explicit conversion to interface type `target`.
@@ -242,7 +249,11 @@ impl<'t> Checker<'t> {
         let Some(kind) = self.prog.types.basic_kind(target) else {
             return false;
         };
-        let src = self.prog.types.basic_kind(x.ty).unwrap_or(BasicKind::Invalid);
+        let src = self
+            .prog
+            .types
+            .basic_kind(x.ty)
+            .unwrap_or(BasicKind::Invalid);
         let ok = match src {
             BasicKind::UntypedBool => kind.is_boolean(),
             BasicKind::UntypedString => kind.is_string(),

@@ -67,7 +67,10 @@ impl<'t> Checker<'t> {
         let Some(sig) = self.prog.types.signature(f.ty).cloned() else {
             let d = self.describe(&f);
             let t = self.type_string(f.ty);
-            self.error(node, format!("invalid operation: cannot call {d}: {t} is not a function"));
+            self.error(
+                node,
+                format!("invalid operation: cannot call {d}: {t} is not a function"),
+            );
             return self.invalid(node);
         };
         let callee = match &self.prog.exprs[f.expr].kind {
@@ -135,7 +138,11 @@ impl<'t> Checker<'t> {
                 ..
             }) => {
                 let recv = self.method_receiver(&x, path, pointer_receiver, sel, name)?;
-                let sig = self.prog.types.signature(self.prog.funcs[func].sig).cloned()?;
+                let sig = self
+                    .prog
+                    .types
+                    .signature(self.prog.funcs[func].sig)
+                    .cloned()?;
                 (Callee::Method { func, recv }, sig)
             }
             Some(Member::IfaceMethod { path, name, sig }) => {
@@ -172,7 +179,10 @@ impl<'t> Checker<'t> {
             None => {
                 let s = self.node_string(sel);
                 let t = self.type_string(x.ty);
-                self.error(field, format!("{s} undefined (type {t} has no field or method {name})"));
+                self.error(
+                    field,
+                    format!("{s} undefined (type {t} has no field or method {name})"),
+                );
                 for a in args {
                     self.expr_or_type(*a);
                 }
@@ -252,8 +262,14 @@ impl<'t> Checker<'t> {
             let s = self.node_string(node);
             let _ = s;
             let last = *args.last().unwrap_or(&node);
-            let f = node.child_by_field_name("function").map(|f| self.node_string(f)).unwrap_or_default();
-            self.error(last, format!("have (...) used with non-variadic function {f}"));
+            let f = node
+                .child_by_field_name("function")
+                .map(|f| self.node_string(f))
+                .unwrap_or_default();
+            self.error(
+                last,
+                format!("have (...) used with non-variadic function {f}"),
+            );
             let _ = f;
             return self.invalid(node);
         }
@@ -405,12 +421,22 @@ impl<'t> Checker<'t> {
         self.conversion(node, t, &[x], span)
     }
 
-    fn conversion<'n>(&mut self, node: Node<'n>, t: TypeId, args: &[Node<'_>], span: Span) -> Operand<'n> {
+    fn conversion<'n>(
+        &mut self,
+        node: Node<'n>,
+        t: TypeId,
+        args: &[Node<'_>],
+        span: Span,
+    ) -> Operand<'n> {
         if args.len() != 1 {
             let ts = self.type_string(t);
             if args.is_empty() {
                 let end = node.end_byte();
-                self.error_at(end.saturating_sub(1), end, format!("missing argument in conversion to {ts}"));
+                self.error_at(
+                    end.saturating_sub(1),
+                    end,
+                    format!("missing argument in conversion to {ts}"),
+                );
             } else {
                 self.error(args[1], format!("too many arguments in conversion to {ts}"));
             }
@@ -426,7 +452,10 @@ impl<'t> Checker<'t> {
         if let Some(v) = x.val.clone() {
             if let Some(k) = tk {
                 if k.is_string() && !matches!(v, ConstValue::String(_)) {
-                    if let Some(c) = v.as_int().filter(|_| types.basic_kind(x.ty).is_some_and(|k| k.is_integer())) {
+                    if let Some(c) = v
+                        .as_int()
+                        .filter(|_| types.basic_kind(x.ty).is_some_and(|k| k.is_integer()))
+                    {
                         let s = char::from_u32(c as u32).unwrap_or('\u{fffd}').to_string();
                         return self.constant(node, t, ConstValue::String(s), span);
                     }
@@ -442,13 +471,19 @@ impl<'t> Checker<'t> {
                         Some(Err(super::fold::Unrepresentable::Truncated)) => {
                             let d = self.describe(&x);
                             let ts = self.type_string(t);
-                            self.error(x.node, format!("cannot convert {d} to type {ts} (truncated)"));
+                            self.error(
+                                x.node,
+                                format!("cannot convert {d} to type {ts} (truncated)"),
+                            );
                             return self.invalid(node);
                         }
                         _ => {
                             let d = self.describe(&x);
                             let ts = self.type_string(t);
-                            self.error(x.node, format!("cannot convert {d} to type {ts} (overflows)"));
+                            self.error(
+                                x.node,
+                                format!("cannot convert {d} to type {ts} (overflows)"),
+                            );
                             return self.invalid(node);
                         }
                     }
@@ -469,7 +504,12 @@ impl<'t> Checker<'t> {
         if x.mode == Mode::Nil {
             let ok = matches!(
                 self.prog.types.under(t),
-                Type::Pointer(_) | Type::Slice(_) | Type::Map { .. } | Type::Chan { .. } | Type::Func(_) | Type::Interface(_)
+                Type::Pointer(_)
+                    | Type::Slice(_)
+                    | Type::Map { .. }
+                    | Type::Chan { .. }
+                    | Type::Func(_)
+                    | Type::Interface(_)
             );
             if !ok {
                 let ts = self.type_string(t);
@@ -477,7 +517,13 @@ impl<'t> Checker<'t> {
                 return self.invalid(node);
             }
             self.prog.exprs[x.expr].ty = t;
-            return Operand { mode: Mode::Value, ty: t, val: None, expr: x.expr, node };
+            return Operand {
+                mode: Mode::Value,
+                ty: t,
+                val: None,
+                expr: x.expr,
+                node,
+            };
         }
         let kind = match self.conversion_kind(from, t) {
             Some(k) => k,
@@ -486,7 +532,9 @@ impl<'t> Checker<'t> {
                 let ts = self.type_string(t);
                 let why = if self.prog.types.is_interface(t) {
                     match self.implements(from, t) {
-                        Err(w) if !w.is_empty() => format!(": {} does not implement {ts} {w}", self.type_string(from)),
+                        Err(w) if !w.is_empty() => {
+                            format!(": {} does not implement {ts} {w}", self.type_string(from))
+                        }
                         _ => String::new(),
                     }
                 } else {
@@ -498,7 +546,10 @@ impl<'t> Checker<'t> {
         };
         let e = match kind {
             None => ExprKind::ConvIface(x.expr),
-            Some(k) => ExprKind::Conv { kind: k, operand: x.expr },
+            Some(k) => ExprKind::Conv {
+                kind: k,
+                operand: x.expr,
+            },
         };
         self.operand(node, Mode::Value, t, e, span)
     }
@@ -547,7 +598,9 @@ impl<'t> Checker<'t> {
                 Some(Some(ConvKind::Value))
             }
             (Type::Slice(e), Type::Pointer(p)) => match types.under(*p) {
-                Type::Array { elem, .. } if types.identical(*e, *elem) => Some(Some(ConvKind::Value)),
+                Type::Array { elem, .. } if types.identical(*e, *elem) => {
+                    Some(Some(ConvKind::Value))
+                }
                 _ => None,
             },
             _ => None,
@@ -564,14 +617,18 @@ impl<'t> Checker<'t> {
     ) -> Operand<'n> {
         let name = b.name();
         let count_error = |c: &mut Self, have: usize, want: &str| {
-            let (q, at) = if have == 0 || want.starts_with("at least") || have < want.parse().unwrap_or(0) {
-                ("not enough", node)
-            } else {
-                ("too many", node)
-            };
+            let (q, at) =
+                if have == 0 || want.starts_with("at least") || have < want.parse().unwrap_or(0) {
+                    ("not enough", node)
+                } else {
+                    ("too many", node)
+                };
             let _ = at;
             let s = c.node_string(node);
-            c.error(node, format!("{q} arguments for {s} (expected {want}, found {have})"));
+            c.error(
+                node,
+                format!("{q} arguments for {s} (expected {want}, found {have})"),
+            );
             c.invalid(node)
         };
         let call = |c: &mut Self, args: Vec<ExprId>, ty: TypeId, mode: Mode| {
@@ -616,7 +673,12 @@ impl<'t> Checker<'t> {
                     return self.invalid(node);
                 }
                 if let Some(ConstValue::String(s)) = &x.val {
-                    return self.constant(node, TypeTable::UNTYPED_INT, ConstValue::Int(s.len() as i128), span);
+                    return self.constant(
+                        node,
+                        TypeTable::UNTYPED_INT,
+                        ConstValue::Int(s.len() as i128),
+                        span,
+                    );
                 }
                 if let (Some(n), false) = (arr_len, self.has_call_or_recv(x.expr)) {
                     return self.constant(node, TypeTable::INT, ConstValue::Int(n as i128), span);
@@ -657,12 +719,26 @@ impl<'t> Checker<'t> {
                     let s = self.node_string(node);
                     let ts = self.type_string(t);
                     let _ = s;
-                    self.error(node, format!("invalid operation: {} expects {min} or {max} arguments; found {}", self.node_string(node), args.len()));
+                    self.error(
+                        node,
+                        format!(
+                            "invalid operation: {} expects {min} or {max} arguments; found {}",
+                            self.node_string(node),
+                            args.len()
+                        ),
+                    );
                     let _ = ts;
                     return self.invalid(node);
                 }
                 if args.len() > max {
-                    self.error(node, format!("invalid operation: {} expects {min} or {max} arguments; found {}", self.node_string(node), args.len()));
+                    self.error(
+                        node,
+                        format!(
+                            "invalid operation: {} expects {min} or {max} arguments; found {}",
+                            self.node_string(node),
+                            args.len()
+                        ),
+                    );
                     return self.invalid(node);
                 }
                 let mut sizes = Vec::new();
@@ -673,7 +749,8 @@ impl<'t> Checker<'t> {
                     }
                     let k = self.prog.types.basic_kind(x.ty);
                     let int_like = k.is_some_and(|k| k.is_integer())
-                        || (k == Some(BasicKind::UntypedFloat) && x.val.as_ref().and_then(|v| v.as_int()).is_some());
+                        || (k == Some(BasicKind::UntypedFloat)
+                            && x.val.as_ref().and_then(|v| v.as_int()).is_some());
                     if !int_like {
                         let d = self.describe(&x);
                         self.error(*a, format!("cannot convert {d} to type int"));
@@ -710,7 +787,10 @@ impl<'t> Checker<'t> {
                     Type::Slice(e) => *e,
                     _ => {
                         if s.mode == Mode::Nil {
-                            self.error(args[0], "first argument to append must be a typed slice; found untyped nil");
+                            self.error(
+                                args[0],
+                                "first argument to append must be a typed slice; found untyped nil",
+                            );
                         } else {
                             let d = self.describe(&s);
                             self.error(args[0], format!("invalid argument: {d} is not a slice"));
@@ -729,8 +809,13 @@ impl<'t> Checker<'t> {
                         return self.invalid(node);
                     }
                     // append([]byte, string...) is allowed.
-                    let is_bytes_string = self.prog.types.basic_kind(elem).map(|k| k.canonical()) == Some(BasicKind::Uint8)
-                        && self.prog.types.basic_kind(x.ty).is_some_and(|k| k.is_string());
+                    let is_bytes_string = self.prog.types.basic_kind(elem).map(|k| k.canonical())
+                        == Some(BasicKind::Uint8)
+                        && self
+                            .prog
+                            .types
+                            .basic_kind(x.ty)
+                            .is_some_and(|k| k.is_string());
                     if is_bytes_string {
                         let e = self.defaulted(&x);
                         lowered.push(e);
@@ -842,25 +927,36 @@ impl<'t> Checker<'t> {
                     ops.push(x);
                 }
                 // The common type: the first typed operand's.
-                let typed = ops.iter().find(|o| !self.prog.types.is_untyped(o.ty)).map(|o| o.ty);
+                let typed = ops
+                    .iter()
+                    .find(|o| !self.prog.types.is_untyped(o.ty))
+                    .map(|o| o.ty);
                 if ops.iter().all(|o| o.val.is_some()) && typed.is_none() {
                     let mut best = ops[0].clone();
                     for o in &ops[1..] {
-                        let (Some(a), Some(bv)) = (best.val.as_ref().and_then(|v| v.as_float()), o.val.as_ref().and_then(|v| v.as_float())) else {
+                        let (Some(a), Some(bv)) = (
+                            best.val.as_ref().and_then(|v| v.as_float()),
+                            o.val.as_ref().and_then(|v| v.as_float()),
+                        ) else {
                             continue;
                         };
                         if (b == Builtin::Min && bv < a) || (b == Builtin::Max && bv > a) {
                             best = o.clone();
                         }
                     }
-                    let ty = ops.iter().map(|o| o.ty).max_by_key(|t| t.0).unwrap_or(best.ty);
+                    let ty = ops
+                        .iter()
+                        .map(|o| o.ty)
+                        .max_by_key(|t| t.0)
+                        .unwrap_or(best.ty);
                     let v = best.val.clone().unwrap_or(ConstValue::Int(0));
                     return self.constant(node, ty, v, span);
                 }
                 let target = typed.unwrap_or_else(|| self.default_type(ops[0].ty));
                 let mut lowered = Vec::new();
                 for o in ops {
-                    if !self.prog.types.is_untyped(o.ty) && !self.prog.types.identical(o.ty, target) {
+                    if !self.prog.types.is_untyped(o.ty) && !self.prog.types.identical(o.ty, target)
+                    {
                         let s = self.node_string(node);
                         let (a, bt) = (self.type_string(target), self.type_string(o.ty));
                         self.error(o.node, format!("invalid argument: mismatched types {a} (previous argument) and {bt} (type of {})", self.node_string(o.node)));
@@ -870,15 +966,25 @@ impl<'t> Checker<'t> {
                     if !self.convert_untyped_to(&o, target) {
                         let d = self.describe(&o);
                         let t = self.type_string(target);
-                        self.error(o.node, format!("cannot use {d} as {t} value in argument to {name}"));
+                        self.error(
+                            o.node,
+                            format!("cannot use {d} as {t} value in argument to {name}"),
+                        );
                         return self.invalid(node);
                     }
                     lowered.push(o.expr);
                 }
-                let ok = self.prog.types.basic_kind(target).is_some_and(|k| k.is_numeric() || k.is_string());
+                let ok = self
+                    .prog
+                    .types
+                    .basic_kind(target)
+                    .is_some_and(|k| k.is_numeric() || k.is_string());
                 if !ok {
                     let t = self.type_string(target);
-                    self.error(node, format!("invalid argument: {name} of type {t} is not ordered"));
+                    self.error(
+                        node,
+                        format!("invalid argument: {name} of type {t} is not ordered"),
+                    );
                     return self.invalid(node);
                 }
                 call(self, lowered, target, Mode::Value)
@@ -892,7 +998,9 @@ impl<'t> Checker<'t> {
         match &self.prog.exprs[e].kind {
             ExprKind::Call(_) | ExprKind::Recv { .. } => true,
             ExprKind::Field { base, .. } | ExprKind::Deref(base) => self.has_call_or_recv(*base),
-            ExprKind::Index { base, index } => self.has_call_or_recv(*base) || self.has_call_or_recv(*index),
+            ExprKind::Index { base, index } => {
+                self.has_call_or_recv(*base) || self.has_call_or_recv(*index)
+            }
             _ => false,
         }
     }

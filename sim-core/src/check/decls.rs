@@ -6,9 +6,8 @@ use super::scope::{universe, Entity, PendingDecl, PendingKind, PendingState};
 use super::stdlib;
 use super::{children, field_children, Checker, FuncCtx, Import, LineIndex};
 use crate::ir::{
-    BasicKind, Block, Field, Func, FuncId, FuncKind, IfaceMethod, InterfaceType,
-    MethodDecl, NamedType, Signature, Span, StmtKind, Type, TypeId, TypeTable, Var, VarId,
-    VarKind,
+    BasicKind, Block, Field, Func, FuncId, FuncKind, IfaceMethod, InterfaceType, MethodDecl,
+    NamedType, Signature, Span, StmtKind, Type, TypeId, TypeTable, Var, VarId, VarKind,
 };
 use crate::syntax::SyntaxTree;
 use std::collections::HashMap;
@@ -20,7 +19,16 @@ fn std_tree(path: &str) -> Option<&'static SyntaxTree> {
     static TREES: OnceLock<Vec<(&'static str, SyntaxTree)>> = OnceLock::new();
     let trees = TREES.get_or_init(|| {
         [
-            "fmt", "io", "os", "strings", "strconv", "errors", "sort", "sync", "math", "unicode",
+            "fmt",
+            "io",
+            "os",
+            "strings",
+            "strconv",
+            "errors",
+            "sort",
+            "sync",
+            "math",
+            "unicode",
             "unicode/utf8",
         ]
         .iter()
@@ -73,12 +81,10 @@ impl<'t> Checker<'t> {
         let items = children(root);
         for item in &items {
             match item.kind() {
-                "package_clause" => {
-                    if self.current_pkg.is_none() {
-                        if let Some(name) = children(*item).first() {
-                            if self.text(*name) != "main" {
-                                self.unsupported(*name, "packages other than main");
-                            }
+                "package_clause" if self.current_pkg.is_none() => {
+                    if let Some(name) = children(*item).first() {
+                        if self.text(*name) != "main" {
+                            self.unsupported(*name, "packages other than main");
                         }
                     }
                 }
@@ -145,7 +151,11 @@ impl<'t> Checker<'t> {
         let mut specs = Vec::new();
         for c in children(decl) {
             if c.kind() == "import_spec_list" {
-                specs.extend(children(c).into_iter().filter(|s| s.kind() == "import_spec"));
+                specs.extend(
+                    children(c)
+                        .into_iter()
+                        .filter(|s| s.kind() == "import_spec"),
+                );
             } else if c.kind() == "import_spec" {
                 specs.push(c);
             }
@@ -241,13 +251,8 @@ impl<'t> Checker<'t> {
             });
             return;
         }
-        if name == "init" || name == "main" {
-            if !matches!(kind, PendingKind::Type { .. }) || name == "init" {
-                self.error(
-                    name_node,
-                    format!("cannot declare {name} - must be func"),
-                );
-            }
+        if name == "init" || (name == "main" && !matches!(kind, PendingKind::Type { .. })) {
+            self.error(name_node, format!("cannot declare {name} - must be func"));
         }
         let index = self.scopes.pending.len();
         self.scopes.pending.push(PendingDecl {
@@ -267,7 +272,9 @@ impl<'t> Checker<'t> {
 
     fn redeclared(&mut self, at: Node<'_>, name: &str, other: Option<crate::diag::Pos>) {
         let msg = match other {
-            Some(p) => format!("{name} redeclared in this block\n\t./main.go:{p}: other declaration of {name}"),
+            Some(p) => format!(
+                "{name} redeclared in this block\n\t./main.go:{p}: other declaration of {name}"
+            ),
             None => format!("{name} redeclared in this block"),
         };
         self.error(at, msg);
@@ -343,7 +350,9 @@ impl<'t> Checker<'t> {
         for &c in &cycle {
             let decl = &self.scopes.pending[c];
             let node = match decl.kind {
-                PendingKind::Var { spec, index } => field_children(spec, "name").get(index).copied(),
+                PendingKind::Var { spec, index } => {
+                    field_children(spec, "name").get(index).copied()
+                }
                 PendingKind::Const { name, .. } => Some(name),
                 PendingKind::Type { .. } => return,
             };
@@ -394,7 +403,13 @@ impl<'t> Checker<'t> {
         Entity::Type(ty)
     }
 
-    fn declare_const(&mut self, name: Node<'t>, spec: Node<'t>, index: usize, iota: i128) -> Entity {
+    fn declare_const(
+        &mut self,
+        name: Node<'t>,
+        spec: Node<'t>,
+        index: usize,
+        iota: i128,
+    ) -> Entity {
         let values = spec
             .child_by_field_name("value")
             .map(children)
@@ -414,13 +429,11 @@ impl<'t> Checker<'t> {
         values: &[Node<'_>],
         index: usize,
     ) -> Entity {
-        let declared = spec.child_by_field_name("type").map(|t| self.resolve_type(t));
+        let declared = spec
+            .child_by_field_name("type")
+            .map(|t| self.resolve_type(t));
         let Some(value) = values.get(index).copied() else {
-            if values.is_empty() {
-                self.error(name, "missing init expr for const declaration");
-            } else {
-                self.error(name, "missing init expr for const declaration");
-            }
+            self.error(name, "missing init expr for const declaration");
             return Entity::Invalid;
         };
         let x = self.expr(value);
@@ -467,7 +480,9 @@ impl<'t> Checker<'t> {
                 // `_` first: resolve the spec via this name instead.
             }
             let text = self.text(name).to_string();
-            if let Some(Entity::Var(v)) = self.global_by_name.get(&(spec.start_byte(), text)).cloned() {
+            if let Some(Entity::Var(v)) =
+                self.global_by_name.get(&(spec.start_byte(), text)).cloned()
+            {
                 return Entity::Var(v);
             }
         }
@@ -487,7 +502,8 @@ impl<'t> Checker<'t> {
     /// initialiser into the package init function.
     fn lower_global_spec(&mut self, spec: Node<'t>) -> Vec<VarId> {
         let init = self.package_init_func();
-        self.funcs.push(FuncCtx::new(init, Vec::new(), false, self.scopes.depth()));
+        self.funcs
+            .push(FuncCtx::new(init, Vec::new(), false, self.scopes.depth()));
         self.scopes.push();
         let (vars, stmt) = self.lower_var_spec(spec, VarKind::Global);
         self.scopes.pop();
@@ -621,7 +637,8 @@ impl<'t> Checker<'t> {
         }
         let base = self.resolve_type(base_node);
         let Some(nid) = self.prog.types.named_of(base).filter(|n| {
-            self.prog.types.named[*n].pkg == self.current_pkg && self.prog.types.named[*n].name != "error"
+            self.prog.types.named[*n].pkg == self.current_pkg
+                && self.prog.types.named[*n].name != "error"
         }) else {
             if base != TypeTable::INVALID {
                 let t = self.type_string(base);
@@ -633,7 +650,10 @@ impl<'t> Checker<'t> {
             return None;
         };
         let named = self.prog.types.named[nid].clone();
-        if matches!(self.prog.types.get(named.underlying), Type::Pointer(_) | Type::Interface(_)) {
+        if matches!(
+            self.prog.types.get(named.underlying),
+            Type::Pointer(_) | Type::Interface(_)
+        ) {
             let t = self.type_string(base);
             let what = if matches!(self.prog.types.get(named.underlying), Type::Pointer(_)) {
                 "pointer"
@@ -891,9 +911,15 @@ impl<'t> Checker<'t> {
             }
             "qualified_type" | "selector_expression" => {
                 let (pkg, name) = if node.kind() == "qualified_type" {
-                    (node.child_by_field_name("package"), node.child_by_field_name("name"))
+                    (
+                        node.child_by_field_name("package"),
+                        node.child_by_field_name("name"),
+                    )
                 } else {
-                    (node.child_by_field_name("operand"), node.child_by_field_name("field"))
+                    (
+                        node.child_by_field_name("operand"),
+                        node.child_by_field_name("field"),
+                    )
                 };
                 let (Some(pkg), Some(name)) = (pkg, name) else {
                     return TypeTable::INVALID;
@@ -947,7 +973,10 @@ impl<'t> Checker<'t> {
                 self.prog.types.intern(Type::Array { len, elem: e })
             }
             "implicit_length_array_type" => {
-                self.error(node, "invalid use of [...] array (outside a composite literal)");
+                self.error(
+                    node,
+                    "invalid use of [...] array (outside a composite literal)",
+                );
                 TypeTable::INVALID
             }
             "map_type" => {
@@ -966,7 +995,11 @@ impl<'t> Checker<'t> {
                 let text = self.text(node);
                 let dir = if text.starts_with("<-") {
                     crate::ir::ChanDir::RecvOnly
-                } else if text.trim_start_matches("chan").trim_start().starts_with("<-") {
+                } else if text
+                    .trim_start_matches("chan")
+                    .trim_start()
+                    .starts_with("<-")
+                {
                     crate::ir::ChanDir::SendOnly
                 } else {
                     crate::ir::ChanDir::Both
@@ -995,7 +1028,7 @@ impl<'t> Checker<'t> {
         }
         match &x.val {
             Some(v) => match v.as_int() {
-                Some(n) if n >= 0 && n < (1i128 << 50) => n as u64,
+                Some(n) if (0..(1i128 << 50)).contains(&n) => n as u64,
                 Some(_) => {
                     let s = self.node_string(node);
                     self.error(node, format!("invalid array length {s}"));
@@ -1083,9 +1116,7 @@ impl<'t> Checker<'t> {
                 // Embedded: the field is named after the type.
                 let text = self.text(tn);
                 let has_star = text.trim_start().starts_with('*')
-                    || decl
-                        .child(0)
-                        .is_some_and(|c| c.kind() == "*");
+                    || decl.child(0).is_some_and(|c| c.kind() == "*");
                 let base = text.trim_start_matches('*').trim();
                 let name = base.rsplit('.').next().unwrap_or(base).to_string();
                 let _ = has_star;
@@ -1178,16 +1209,17 @@ impl<'t> Checker<'t> {
                 }
             }
         };
-        let found = self.std_pkgs.get(&path).and_then(|s| s.get(&member)).cloned();
+        let found = self
+            .std_pkgs
+            .get(&path)
+            .and_then(|s| s.get(&member))
+            .cloned();
         match found {
             Some(e) if member.starts_with(|c: char| c.is_uppercase()) => Some(e),
             Some(_) | None => {
                 let shown = last_segment(&path);
                 if member.starts_with(|c: char| c.is_uppercase()) {
-                    self.error(
-                        name,
-                        format!("undefined: {shown}.{member}"),
-                    );
+                    self.error(name, format!("undefined: {shown}.{member}"));
                 } else {
                     self.error(
                         name,
@@ -1205,7 +1237,9 @@ fn var_specs(decl: Node<'_>) -> Vec<Node<'_>> {
     for c in children(decl) {
         match c.kind() {
             "var_spec" => out.push(c),
-            "var_spec_list" => out.extend(children(c).into_iter().filter(|s| s.kind() == "var_spec")),
+            "var_spec_list" => {
+                out.extend(children(c).into_iter().filter(|s| s.kind() == "var_spec"))
+            }
             _ => {}
         }
     }

@@ -108,9 +108,17 @@ impl<'t> Checker<'t> {
                 self.unsupported(node, "generics");
                 self.invalid(node)
             }
-            "slice_type" | "array_type" | "map_type" | "pointer_type" | "channel_type"
-            | "function_type" | "struct_type" | "interface_type" | "qualified_type"
-            | "parenthesized_type" | "implicit_length_array_type" => {
+            "slice_type"
+            | "array_type"
+            | "map_type"
+            | "pointer_type"
+            | "channel_type"
+            | "function_type"
+            | "struct_type"
+            | "interface_type"
+            | "qualified_type"
+            | "parenthesized_type"
+            | "implicit_length_array_type" => {
                 let t = self.resolve_type(node);
                 self.type_operand(node, t)
             }
@@ -156,9 +164,13 @@ impl<'t> Checker<'t> {
                 let ty = self.prog.funcs[f].sig;
                 self.operand(node, Mode::Value, ty, ExprKind::Func(f), span)
             }
-            Some(Entity::Builtin(b)) => {
-                self.operand(node, Mode::Builtin(b), TypeTable::INVALID, ExprKind::Nil, span)
-            }
+            Some(Entity::Builtin(b)) => self.operand(
+                node,
+                Mode::Builtin(b),
+                TypeTable::INVALID,
+                ExprKind::Nil,
+                span,
+            ),
             Some(Entity::Package(i)) => {
                 self.imports[i].used = true;
                 self.error(node, format!("use of package {name} without selector"));
@@ -233,7 +245,10 @@ impl<'t> Checker<'t> {
                 }
                 if !self.addressable(&x) {
                     let d = self.describe(&x);
-                    self.error(operand, format!("invalid operation: cannot take address of {d}"));
+                    self.error(
+                        operand,
+                        format!("invalid operation: cannot take address of {d}"),
+                    );
                     return self.invalid(node);
                 }
                 let ty = self.prog.types.pointer(x.ty);
@@ -277,7 +292,9 @@ impl<'t> Checker<'t> {
                             let d = self.describe(&x);
                             self.error(
                                 node,
-                                format!("invalid operation: cannot receive from send-only channel {d}"),
+                                format!(
+                                    "invalid operation: cannot receive from send-only channel {d}"
+                                ),
                             );
                             return self.invalid(node);
                         }
@@ -326,13 +343,10 @@ impl<'t> Checker<'t> {
                 if let Some(v) = &x.val {
                     let k = kind.unwrap_or(BasicKind::Invalid);
                     if let Some(r) = fold::unary(uop, v, k) {
-                        if !self.prog.types.is_untyped(x.ty) {
-                            if let Err(_) = fold::represent(&r, k) {
-                                let s = self.node_string(node);
-                                let t = self.type_string(x.ty);
-                                self.error(node, format!("cannot use {s} (untyped int constant {r}) as {t} value in expression (overflows)"));
-                                return self.invalid(node);
-                            }
+                        if !self.prog.types.is_untyped(x.ty) && fold::represent(&r, k).is_err() {
+                            let t = self.type_string(x.ty);
+                            self.error(node, format!("constant {r} overflows {t}"));
+                            return self.invalid(node);
                         }
                         return self.constant(node, x.ty, r, span);
                     }
@@ -370,11 +384,13 @@ impl<'t> Checker<'t> {
                 through_pointer,
                 ..
             } => *through_pointer || self.expr_addressable(*base),
-            ExprKind::Index { base, .. } => match self.prog.types.under(self.prog.exprs[*base].ty) {
-                Type::Array { .. } => self.expr_addressable(*base),
-                Type::Slice(_) | Type::Pointer(_) => true,
-                _ => false,
-            },
+            ExprKind::Index { base, .. } => {
+                match self.prog.types.under(self.prog.exprs[*base].ty) {
+                    Type::Array { .. } => self.expr_addressable(*base),
+                    Type::Slice(_) | Type::Pointer(_) => true,
+                    _ => false,
+                }
+            }
             _ => false,
         }
     }
@@ -442,7 +458,10 @@ impl<'t> Checker<'t> {
             if x.mode == Mode::Nil || y.mode == Mode::Nil {
                 if x.mode == Mode::Nil && y.mode == Mode::Nil && op.is_comparison() {
                     let s = self.node_string(node);
-                    self.error(node, format!("invalid operation: {s} (operator {op_text} not defined on nil)"));
+                    self.error(
+                        node,
+                        format!("invalid operation: {s} (operator {op_text} not defined on nil)"),
+                    );
                     return self.invalid(node);
                 }
                 return mismatch(self);
@@ -493,14 +512,10 @@ impl<'t> Checker<'t> {
             let integer = k.is_integer();
             match fold::binary(op, a, b, integer) {
                 Folded::Value(v) => {
-                    if !self.prog.types.is_untyped(result_ty) {
-                        if fold::represent(&v, k).is_err() {
-                            let s = self.node_string(node);
-                            let t = self.type_string(result_ty);
-                            self.error(node, format!("constant {v} overflows {t}"));
-                            let _ = s;
-                            return self.invalid(node);
-                        }
+                    if !self.prog.types.is_untyped(result_ty) && fold::represent(&v, k).is_err() {
+                        let t = self.type_string(result_ty);
+                        self.error(node, format!("constant {v} overflows {t}"));
+                        return self.invalid(node);
                     }
                     return self.constant(node, result_ty, v, span);
                 }
@@ -548,7 +563,10 @@ impl<'t> Checker<'t> {
                 let d = self.describe(c);
                 let t = self.type_string(target);
                 let msg = if why == "truncated" {
-                    format!("{} (untyped float constant) truncated to {t}", self.node_string(c.node))
+                    format!(
+                        "{} (untyped float constant) truncated to {t}",
+                        self.node_string(c.node)
+                    )
                 } else {
                     format!("cannot use {d} as {t} value in expression ({why})")
                 };
@@ -603,9 +621,15 @@ impl<'t> Checker<'t> {
         // Mixed interface/concrete comparisons box the concrete side.
         let (mut l, mut r) = (x.expr, y.expr);
         let (lt, rt) = (self.prog.exprs[l].ty, self.prog.exprs[r].ty);
-        if self.prog.types.is_interface(lt) && !self.prog.types.is_interface(rt) && y.mode != Mode::Nil {
+        if self.prog.types.is_interface(lt)
+            && !self.prog.types.is_interface(rt)
+            && y.mode != Mode::Nil
+        {
             r = self.conv_iface(r, lt);
-        } else if self.prog.types.is_interface(rt) && !self.prog.types.is_interface(lt) && x.mode != Mode::Nil {
+        } else if self.prog.types.is_interface(rt)
+            && !self.prog.types.is_interface(lt)
+            && x.mode != Mode::Nil
+        {
             l = self.conv_iface(l, rt);
         }
         let kind = ExprKind::Binary {
@@ -625,9 +649,16 @@ impl<'t> Checker<'t> {
         span: Span,
     ) -> Operand<'n> {
         let yk = self.prog.types.basic_kind(y.ty);
-        if !yk.is_some_and(|k| k.is_integer() || (k == BasicKind::UntypedFloat && y.val.as_ref().and_then(|v| v.as_int()).is_some())) {
+        if !yk.is_some_and(|k| {
+            k.is_integer()
+                || (k == BasicKind::UntypedFloat
+                    && y.val.as_ref().and_then(|v| v.as_int()).is_some())
+        }) {
             let d = self.describe(&y);
-            self.error(y.node, format!("invalid operation: shift count {d} must be integer"));
+            self.error(
+                y.node,
+                format!("invalid operation: shift count {d} must be integer"),
+            );
             return self.invalid(node);
         }
         if self.prog.types.is_untyped(y.ty) {
@@ -635,10 +666,17 @@ impl<'t> Checker<'t> {
         }
         let xk = self.prog.types.basic_kind(x.ty);
         let x_int = xk.is_some_and(|k| k.is_integer())
-            || (xk == Some(BasicKind::UntypedFloat) && x.val.as_ref().and_then(|v| v.as_int()).is_some());
+            || (xk == Some(BasicKind::UntypedFloat)
+                && x.val.as_ref().and_then(|v| v.as_int()).is_some());
         if !x_int {
             let d = self.describe(&x);
-            self.error(x.node, format!("invalid operation: shift of type {} (operand {d})", self.type_string(x.ty)));
+            self.error(
+                x.node,
+                format!(
+                    "invalid operation: shift of type {} (operand {d})",
+                    self.type_string(x.ty)
+                ),
+            );
             return self.invalid(node);
         }
         let result_ty = if xk == Some(BasicKind::UntypedFloat) {
@@ -718,7 +756,10 @@ impl<'t> Checker<'t> {
             return self.invalid(node);
         }
         if x.mode == Mode::Nil {
-            self.error(node, format!("invalid operation: nil.{name} (nil has no field or method {name})"));
+            self.error(
+                node,
+                format!("invalid operation: nil.{name} (nil has no field or method {name})"),
+            );
             return self.invalid(node);
         }
         match self.lookup_member(x.ty, name) {
@@ -743,7 +784,11 @@ impl<'t> Checker<'t> {
                     }
                 }
                 let ty = self.prog.exprs[e].ty;
-                let mode = if mode == Mode::Variable { Mode::Variable } else { Mode::Value };
+                let mode = if mode == Mode::Variable {
+                    Mode::Variable
+                } else {
+                    Mode::Value
+                };
                 Operand {
                     mode,
                     ty,
@@ -759,7 +804,8 @@ impl<'t> Checker<'t> {
                 ..
             }) => {
                 // A method value: the call path handles direct calls.
-                let Some(recv) = self.method_receiver(&x, path, pointer_receiver, node, name) else {
+                let Some(recv) = self.method_receiver(&x, path, pointer_receiver, node, name)
+                else {
                     return self.invalid(node);
                 };
                 let ty = self.prog.funcs[func].sig;
@@ -831,7 +877,10 @@ impl<'t> Checker<'t> {
         let through_ptr = path.iter().any(|s| s.through_pointer);
         let e = self.walk_path(x.expr, path, span);
         let ty = self.prog.exprs[e].ty;
-        let is_ptr = matches!(self.prog.types.get(self.prog.types.unalias(ty)), Type::Pointer(_));
+        let is_ptr = matches!(
+            self.prog.types.get(self.prog.types.unalias(ty)),
+            Type::Pointer(_)
+        );
         if pointer_receiver && !is_ptr {
             let addressable = if self.prog.exprs[e].kind_is_field() {
                 addressable_base || through_ptr
@@ -844,7 +893,10 @@ impl<'t> Checker<'t> {
                 let s = self.node_string(x.node);
                 self.error(
                     node,
-                    format!("cannot call pointer method {name} on {}", self.type_string(x.ty)),
+                    format!(
+                        "cannot call pointer method {name} on {}",
+                        self.type_string(x.ty)
+                    ),
                 );
                 let _ = s;
                 return None;
@@ -860,7 +912,13 @@ impl<'t> Checker<'t> {
         Some(e)
     }
 
-    fn method_expr<'n>(&mut self, node: Node<'n>, recv_ty: TypeId, name: &str, span: Span) -> Operand<'n> {
+    fn method_expr<'n>(
+        &mut self,
+        node: Node<'n>,
+        recv_ty: TypeId,
+        name: &str,
+        span: Span,
+    ) -> Operand<'n> {
         let (func_ref, sig) = match self.lookup_member(recv_ty, name) {
             Some(Member::Method {
                 func,
@@ -868,11 +926,19 @@ impl<'t> Checker<'t> {
                 path,
                 ..
             }) if path.is_empty() => {
-                let is_ptr = matches!(self.prog.types.get(self.prog.types.unalias(recv_ty)), Type::Pointer(_));
+                let is_ptr = matches!(
+                    self.prog.types.get(self.prog.types.unalias(recv_ty)),
+                    Type::Pointer(_)
+                );
                 if pointer_receiver && !is_ptr {
                     let s = self.node_string(node);
                     let t = self.type_string(recv_ty);
-                    self.error(node, format!("invalid method expression {s} (needs pointer receiver (*{t}).{name})"));
+                    self.error(
+                        node,
+                        format!(
+                            "invalid method expression {s} (needs pointer receiver (*{t}).{name})"
+                        ),
+                    );
                     return self.invalid(node);
                 }
                 (MethodRef::Func(func), self.prog.funcs[func].sig)
@@ -881,7 +947,10 @@ impl<'t> Checker<'t> {
             _ => {
                 let s = self.node_string(node);
                 let t = self.type_string(recv_ty);
-                self.error(node, format!("{s} undefined (type {t} has no method {name})"));
+                self.error(
+                    node,
+                    format!("{s} undefined (type {t} has no method {name})"),
+                );
                 return self.invalid(node);
             }
         };
@@ -914,7 +983,7 @@ impl<'t> Checker<'t> {
         if x.is_invalid() {
             return self.invalid(node);
         }
-        if x.mode == Mode::TypeExpr || matches!(x.mode, Mode::Value) && matches!(self.prog.exprs[x.expr].kind, ExprKind::Func(_)) && false {
+        if x.mode == Mode::TypeExpr {
             self.unsupported(node, "generics");
             return self.invalid(node);
         }
@@ -936,14 +1005,27 @@ impl<'t> Checker<'t> {
         }
         let (elem, mode, len) = match under {
             Type::Slice(e) => (e, Mode::Variable, None),
-            Type::Array { len, elem } => (elem, if x.mode == Mode::Variable { Mode::Variable } else { Mode::Value }, Some(len)),
+            Type::Array { len, elem } => (
+                elem,
+                if x.mode == Mode::Variable {
+                    Mode::Variable
+                } else {
+                    Mode::Value
+                },
+                Some(len),
+            ),
             Type::Pointer(p) => match self.prog.types.under(p).clone() {
                 Type::Array { len, elem } => (elem, Mode::Variable, Some(len)),
                 _ => return self.cannot_index(node, &x),
             },
-            Type::Basic(k) if k.is_string() => {
-                (TypeTable::BYTE, Mode::Value, x.val.as_ref().and_then(|v| v.as_str()).map(|s| s.len() as u64))
-            }
+            Type::Basic(k) if k.is_string() => (
+                TypeTable::BYTE,
+                Mode::Value,
+                x.val
+                    .as_ref()
+                    .and_then(|v| v.as_str())
+                    .map(|s| s.len() as u64),
+            ),
             _ => return self.cannot_index(node, &x),
         };
         let i = self.index_value(idx, len, "index");
@@ -951,12 +1033,17 @@ impl<'t> Checker<'t> {
             return self.invalid(node);
         };
         // Indexing a constant string with a constant folds to a byte.
-        if let (Some(ConstValue::String(s)), Some(ConstValue::Int(n))) = (&x.val, &self.prog.exprs[i].kind_const()) {
+        if let (Some(ConstValue::String(s)), Some(ConstValue::Int(n))) =
+            (&x.val, &self.prog.exprs[i].kind_const())
+        {
             if let Some(b) = s.as_bytes().get(*n as usize) {
                 let _ = b;
             }
         }
-        let kind = ExprKind::Index { base: x.expr, index: i };
+        let kind = ExprKind::Index {
+            base: x.expr,
+            index: i,
+        };
         self.operand(node, mode, elem, kind, span)
     }
 
@@ -975,22 +1062,32 @@ impl<'t> Checker<'t> {
         }
         let k = self.prog.types.basic_kind(x.ty);
         let is_int = k.is_some_and(|k| k.is_integer())
-            || (k == Some(BasicKind::UntypedFloat) && x.val.as_ref().and_then(|v| v.as_int()).is_some());
+            || (k == Some(BasicKind::UntypedFloat)
+                && x.val.as_ref().and_then(|v| v.as_int()).is_some());
         if !is_int {
             let d = self.describe(&x);
-            self.error(node, format!("invalid argument: {what} {d} must be integer"));
+            self.error(
+                node,
+                format!("invalid argument: {what} {d} must be integer"),
+            );
             return None;
         }
         if let Some(v) = x.val.as_ref().and_then(|v| v.as_int()) {
             if v < 0 {
                 let d = self.describe(&x);
-                self.error(node, format!("invalid argument: {what} {d} must not be negative"));
+                self.error(
+                    node,
+                    format!("invalid argument: {what} {d} must not be negative"),
+                );
                 return None;
             }
             if let Some(len) = len {
                 if v as u128 >= len as u128 && what == "index" {
                     let s = self.node_string(node);
-                    self.error(node, format!("invalid argument: index {s} out of bounds [0:{len}]"));
+                    self.error(
+                        node,
+                        format!("invalid argument: index {s} out of bounds [0:{len}]"),
+                    );
                     return None;
                 }
             }
@@ -1013,14 +1110,21 @@ impl<'t> Checker<'t> {
         let (result, cap) = match self.prog.types.under(x.ty).clone() {
             Type::Slice(_) => (x.ty, None),
             Type::Basic(k) if k.is_string() => {
-                let t = if self.prog.types.is_untyped(x.ty) { TypeTable::STRING } else { x.ty };
+                let t = if self.prog.types.is_untyped(x.ty) {
+                    TypeTable::STRING
+                } else {
+                    x.ty
+                };
                 self.defaulted(&x);
                 (t, None)
             }
             Type::Array { len, elem } => {
                 if !self.addressable(&x) {
                     let d = self.describe(&x);
-                    self.error(node, format!("invalid operation: {d} (slice of unaddressable value)"));
+                    self.error(
+                        node,
+                        format!("invalid operation: {d} (slice of unaddressable value)"),
+                    );
                     return self.invalid(node);
                 }
                 (self.prog.types.slice(elem), Some(len))
@@ -1040,13 +1144,17 @@ impl<'t> Checker<'t> {
             }
         };
         let _ = cap;
-        let mut bound = |c: &mut Self, f: &str| -> Result<Option<ExprId>, ()> {
+        let bound = |c: &mut Self, f: &str| -> Result<Option<ExprId>, ()> {
             match node.child_by_field_name(f) {
                 Some(n) => c.index_value(n, None, "index").map(Some).ok_or(()),
                 None => Ok(None),
             }
         };
-        let (Ok(low), Ok(high), Ok(max)) = (bound(self, "start"), bound(self, "end"), bound(self, "capacity")) else {
+        let (Ok(low), Ok(high), Ok(max)) = (
+            bound(self, "start"),
+            bound(self, "end"),
+            bound(self, "capacity"),
+        ) else {
             return self.invalid(node);
         };
         let kind = ExprKind::Slice {
@@ -1072,7 +1180,10 @@ impl<'t> Checker<'t> {
         }
         if !self.prog.types.is_interface(x.ty) {
             let d = self.describe(&x);
-            self.error(x.node, format!("invalid operation: {d} is not an interface"));
+            self.error(
+                x.node,
+                format!("invalid operation: {d} is not an interface"),
+            );
             return self.invalid(node);
         }
         let t = self.resolve_type(tn);
@@ -1083,7 +1194,12 @@ impl<'t> Checker<'t> {
             if let Err(why) = self.implements(t, x.ty) {
                 let s = self.node_string(base);
                 let (a, b) = (self.type_string(t), self.type_string(x.ty));
-                self.error(tn, format!("impossible type assertion: {s}.({a})\n\t{a} does not implement {b} {why}"));
+                self.error(
+                    tn,
+                    format!(
+                        "impossible type assertion: {s}.({a})\n\t{a} does not implement {b} {why}"
+                    ),
+                );
                 return self.invalid(node);
             }
         }
@@ -1141,54 +1257,87 @@ impl<'t> Checker<'t> {
                     let mut seen = Vec::new();
                     for el in &elems {
                         if el.kind() != "keyed_element" {
-                            self.error(*el, "mixture of field:value and value elements in struct literal");
+                            self.error(
+                                *el,
+                                "mixture of field:value and value elements in struct literal",
+                            );
                             continue;
                         }
-                        let (Some(k), Some(v)) = (el.child_by_field_name("key"), el.child_by_field_name("value")) else {
+                        let (Some(k), Some(v)) = (
+                            el.child_by_field_name("key"),
+                            el.child_by_field_name("value"),
+                        ) else {
                             continue;
                         };
                         let key_node = children(k).first().copied().unwrap_or(k);
                         let fname = self.text(key_node);
                         let Some(fi) = fields.iter().position(|f| f.name == fname) else {
                             let t = self.type_string(lit_ty);
-                            self.error(key_node, format!("unknown field {fname} in struct literal of type {t}"));
+                            self.error(
+                                key_node,
+                                format!("unknown field {fname} in struct literal of type {t}"),
+                            );
                             continue;
                         };
                         if seen.contains(&fi) {
-                            self.error(key_node, format!("duplicate field name {fname} in struct literal"));
+                            self.error(
+                                key_node,
+                                format!("duplicate field name {fname} in struct literal"),
+                            );
                             continue;
                         }
                         seen.push(fi);
                         let fty = fields[fi].ty;
                         if let Some(e) = self.element(v, fty, "struct literal") {
-                            out.push(CompositeElem { key: ElemKey::Field(fi as u32), value: e });
+                            out.push(CompositeElem {
+                                key: ElemKey::Field(fi as u32),
+                                value: e,
+                            });
                         }
                     }
                 } else {
                     for (i, el) in elems.iter().enumerate() {
                         if el.kind() == "keyed_element" {
-                            self.error(*el, "mixture of field:value and value elements in struct literal");
+                            self.error(
+                                *el,
+                                "mixture of field:value and value elements in struct literal",
+                            );
                             continue;
                         }
                         let Some(f) = fields.get(i) else {
                             let t = self.type_string(lit_ty);
-                            self.error(*el, format!("too many values in struct literal of type {t}"));
+                            self.error(
+                                *el,
+                                format!("too many values in struct literal of type {t}"),
+                            );
                             break;
                         };
                         if let Some(e) = self.element(*el, f.ty, "struct literal") {
-                            out.push(CompositeElem { key: ElemKey::Field(i as u32), value: e });
+                            out.push(CompositeElem {
+                                key: ElemKey::Field(i as u32),
+                                value: e,
+                            });
                         }
                     }
                     if !elems.is_empty() && elems.len() < fields.len() {
                         let t = self.type_string(lit_ty);
                         let end = body.end_byte().saturating_sub(1);
-                        self.error_at(end, body.end_byte(), format!("too few values in struct literal of type {t}"));
+                        self.error_at(
+                            end,
+                            body.end_byte(),
+                            format!("too few values in struct literal of type {t}"),
+                        );
                     }
                 }
                 (CompositeKind::Struct, out, lit_ty)
             }
             Type::Array { len, elem } => {
-                let (out, n) = self.indexed_elems(&elems, elem, if implicit_len { None } else { Some(len) }, "array or slice literal");
+                let (out, n) = self.indexed_elems(
+                    &elems,
+                    elem,
+                    if implicit_len { None } else { Some(len) },
+                    "array or slice literal",
+                );
                 let final_ty = if implicit_len {
                     self.prog.types.intern(Type::Array { len: n, elem })
                 } else {
@@ -1207,13 +1356,19 @@ impl<'t> Checker<'t> {
                         self.error(*el, "missing key in map literal");
                         continue;
                     }
-                    let (Some(k), Some(v)) = (el.child_by_field_name("key"), el.child_by_field_name("value")) else {
+                    let (Some(k), Some(v)) = (
+                        el.child_by_field_name("key"),
+                        el.child_by_field_name("value"),
+                    ) else {
                         continue;
                     };
                     let ke = self.element(k, key, "map literal");
                     let ve = self.element(v, value, "map literal");
                     if let (Some(ke), Some(ve)) = (ke, ve) {
-                        out.push(CompositeElem { key: ElemKey::MapKey(ke), value: ve });
+                        out.push(CompositeElem {
+                            key: ElemKey::MapKey(ke),
+                            value: ve,
+                        });
                     }
                 }
                 (CompositeKind::Map, out, lit_ty)
@@ -1224,12 +1379,21 @@ impl<'t> Checker<'t> {
                 return self.invalid(node);
             }
         };
-        let kind = ExprKind::Composite { kind, elems: elems_ir };
+        let kind = ExprKind::Composite {
+            kind,
+            elems: elems_ir,
+        };
         let lit = self.operand(node, Mode::Value, final_ty, kind, span);
         if pointer {
             let pty = self.prog.types.pointer(final_ty);
             let e = self.implicit_expr(ExprKind::PtrLit(lit.expr), pty, span);
-            return Operand { mode: Mode::Value, ty: pty, val: None, expr: e, node };
+            return Operand {
+                mode: Mode::Value,
+                ty: pty,
+                val: None,
+                expr: e,
+                node,
+            };
         }
         lit
     }
@@ -1246,7 +1410,10 @@ impl<'t> Checker<'t> {
         let mut max: u64 = 0;
         for el in elems {
             let value_node = if el.kind() == "keyed_element" {
-                let (Some(k), Some(v)) = (el.child_by_field_name("key"), el.child_by_field_name("value")) else {
+                let (Some(k), Some(v)) = (
+                    el.child_by_field_name("key"),
+                    el.child_by_field_name("value"),
+                ) else {
                     continue;
                 };
                 let key_node = children(k).first().copied().unwrap_or(k);
@@ -1273,7 +1440,10 @@ impl<'t> Checker<'t> {
                 }
             }
             if let Some(e) = self.element(value_node, elem_ty, context) {
-                out.push(CompositeElem { key: ElemKey::Index(index), value: e });
+                out.push(CompositeElem {
+                    key: ElemKey::Index(index),
+                    value: e,
+                });
             }
             index += 1;
             max = max.max(index);
@@ -1355,7 +1525,10 @@ impl<'t> Checker<'t> {
     pub(super) fn lower_func_body(&mut self, func: crate::ir::FuncId, body: Node<'_>) {
         let f = self.prog.funcs[func].clone();
         let results: Vec<TypeId> = f.results.iter().map(|v| self.prog.vars[*v].ty).collect();
-        let named = f.results.iter().any(|v| !self.prog.vars[*v].name.starts_with("~r"));
+        let named = f
+            .results
+            .iter()
+            .any(|v| !self.prog.vars[*v].name.starts_with("~r"));
         self.scopes.push();
         let base = self.scopes.depth();
         self.funcs.push(FuncCtx::new(func, results, named, base));
@@ -1367,7 +1540,11 @@ impl<'t> Checker<'t> {
             }
             if name != "_" && self.scopes.declared_in_innermost(&name) {
                 let span = self.prog.vars[*v].span;
-                self.error_at(span.start as usize, span.end as usize, format!("duplicate argument {name}"));
+                self.error_at(
+                    span.start as usize,
+                    span.end as usize,
+                    format!("duplicate argument {name}"),
+                );
             }
             self.scopes.declare(&name, Entity::Var(*v));
             self.mark_used(*v);
@@ -1396,7 +1573,11 @@ impl<'t> Checker<'t> {
             .collect();
         unused.sort();
         for (start, end, name) in unused {
-            self.error_at(start as usize, end as usize, format!("declared and not used: {name}"));
+            self.error_at(
+                start as usize,
+                end as usize,
+                format!("declared and not used: {name}"),
+            );
         }
         if let Some(ctx) = self.funcs.last() {
             let mut labels: Vec<_> = ctx
@@ -1407,7 +1588,11 @@ impl<'t> Checker<'t> {
                 .collect();
             labels.sort_by_key(|l| l.span.start);
             for l in labels {
-                self.error_at(l.span.start as usize, l.span.end as usize, format!("label {} defined and not used", l.name));
+                self.error_at(
+                    l.span.start as usize,
+                    l.span.end as usize,
+                    format!("label {} defined and not used", l.name),
+                );
             }
         }
     }
@@ -1545,7 +1730,7 @@ fn decode_escapes(s: &str, out: &mut Vec<u8>) -> Option<u32> {
             continue;
         }
         let Some(e) = chars.next() else { break };
-        let mut hex = |n: usize, chars: &mut std::iter::Peekable<std::str::Chars<'_>>| {
+        let hex = |n: usize, chars: &mut std::iter::Peekable<std::str::Chars<'_>>| {
             let mut v = 0u32;
             for _ in 0..n {
                 v = v * 16 + chars.next().and_then(|c| c.to_digit(16)).unwrap_or(0);
@@ -1553,16 +1738,46 @@ fn decode_escapes(s: &str, out: &mut Vec<u8>) -> Option<u32> {
             v
         };
         match e {
-            'n' => { out.push(b'\n'); last = Some(10); }
-            't' => { out.push(b'\t'); last = Some(9); }
-            'r' => { out.push(b'\r'); last = Some(13); }
-            'a' => { out.push(7); last = Some(7); }
-            'b' => { out.push(8); last = Some(8); }
-            'f' => { out.push(12); last = Some(12); }
-            'v' => { out.push(11); last = Some(11); }
-            '\\' => { out.push(b'\\'); last = Some(92); }
-            '\'' => { out.push(b'\''); last = Some(39); }
-            '"' => { out.push(b'"'); last = Some(34); }
+            'n' => {
+                out.push(b'\n');
+                last = Some(10);
+            }
+            't' => {
+                out.push(b'\t');
+                last = Some(9);
+            }
+            'r' => {
+                out.push(b'\r');
+                last = Some(13);
+            }
+            'a' => {
+                out.push(7);
+                last = Some(7);
+            }
+            'b' => {
+                out.push(8);
+                last = Some(8);
+            }
+            'f' => {
+                out.push(12);
+                last = Some(12);
+            }
+            'v' => {
+                out.push(11);
+                last = Some(11);
+            }
+            '\\' => {
+                out.push(b'\\');
+                last = Some(92);
+            }
+            '\'' => {
+                out.push(b'\'');
+                last = Some(39);
+            }
+            '"' => {
+                out.push(b'"');
+                last = Some(34);
+            }
             'x' => {
                 let v = hex(2, &mut chars);
                 out.push(v as u8);

@@ -49,7 +49,10 @@ impl<'t> Checker<'t> {
             for (t, path) in level {
                 let t = types.unalias(t);
                 let (base, is_ptr) = match types.get(t) {
-                    Type::Pointer(e) if types.named_of(*e).is_some() || matches!(types.under(*e), Type::Struct(_)) => {
+                    Type::Pointer(e)
+                        if types.named_of(*e).is_some()
+                            || matches!(types.under(*e), Type::Struct(_)) =>
+                    {
                         (types.unalias(*e), true)
                     }
                     _ => (t, false),
@@ -129,7 +132,9 @@ impl<'t> Checker<'t> {
                         return Err(self.wrong_type(&m.name, sig, m.sig));
                     }
                     let via_pointer = recv_is_pointer
-                        || path.iter().any(|s| matches!(types.get(s.ty), Type::Pointer(_)));
+                        || path
+                            .iter()
+                            .any(|s| matches!(types.get(s.ty), Type::Pointer(_)));
                     if pointer_receiver && !via_pointer {
                         return Err(format!("(method {} has pointer receiver)", m.name));
                     }

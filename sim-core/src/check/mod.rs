@@ -46,16 +46,11 @@ impl Checked {
     /// The diagnostics as `go build` prints them (one entry per line, the
     /// `# command-line-arguments` header left out).
     pub fn go_lines(&self, file_name: &str) -> Vec<String> {
-        self.diagnostics
-            .iter()
-            .flat_map(|d| {
-                let text = match self.reporter {
-                    Reporter::Compiler => d.go_format(file_name),
-                    Reporter::GoCommand => format!("{file_name}:{}: {}", d.pos, d.message),
-                };
-                text.lines().map(str::to_string).collect::<Vec<_>>()
-            })
-            .collect()
+        let report = crate::syntax::SyntaxReport {
+            reporter: self.reporter,
+            errors: self.diagnostics.clone(),
+        };
+        report.go_output(file_name).lines().map(str::to_string).collect()
     }
 }
 
@@ -196,7 +191,9 @@ impl<'t> Checker<'t> {
     }
 
     fn text(&self, node: Node<'_>) -> &'t str {
-        self.src.get(node.start_byte()..node.end_byte()).unwrap_or("")
+        self.src
+            .get(node.start_byte()..node.end_byte())
+            .unwrap_or("")
     }
 
     /// A span whose reported position is at byte `at` of the node.

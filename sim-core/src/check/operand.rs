@@ -202,8 +202,7 @@ pub(super) fn const_string(val: &ConstValue) -> String {
             }
         }
         ConstValue::Float(f) => {
-            let s = crate::ir::format_float(*f);
-            s
+            crate::ir::format_float(*f)
         }
         other => other.to_string(),
     }

@@ -8,7 +8,10 @@ use tree_sitter::Node;
 #[derive(Clone, Debug)]
 pub(super) enum Entity {
     Var(VarId),
-    Const { ty: TypeId, val: ConstValue },
+    Const {
+        ty: TypeId,
+        val: ConstValue,
+    },
     Type(TypeId),
     Func(FuncId),
     Builtin(Builtin),

@@ -43,7 +43,9 @@ impl<'t> Checker<'t> {
                 _ => None,
             };
             let msg = match other {
-                Some(p) => format!("{name} redeclared in this block\n\t./main.go:{p}: other declaration of {name}"),
+                Some(p) => format!(
+                    "{name} redeclared in this block\n\t./main.go:{p}: other declaration of {name}"
+                ),
                 None => format!("{name} redeclared in this block"),
             };
             self.error(name_node, msg);
@@ -107,7 +109,11 @@ impl<'t> Checker<'t> {
                     continue;
                 }
             }
-            let id = self.prog.labels.alloc(Label { name: name.clone(), func, span });
+            let id = self.prog.labels.alloc(Label {
+                name: name.clone(),
+                func,
+                span,
+            });
             if let Some(ctx) = self.funcs.last_mut() {
                 ctx.labels.insert(name, id);
             }
@@ -132,7 +138,11 @@ impl<'t> Checker<'t> {
         s
     }
 
-    fn lower_stmt_inner(&mut self, node: Node<'_>, label: Option<crate::ir::LabelId>) -> Option<StmtId> {
+    fn lower_stmt_inner(
+        &mut self,
+        node: Node<'_>,
+        label: Option<crate::ir::LabelId>,
+    ) -> Option<StmtId> {
         let span = self.span(node);
         match node.kind() {
             "comment" | "empty_statement" => None,
@@ -174,10 +184,26 @@ impl<'t> Checker<'t> {
                 if x.is_invalid() {
                     return None;
                 }
-                let op = if node.kind() == "inc_statement" { "++" } else { "--" };
-                if !self.prog.types.basic_kind(x.ty).is_some_and(|k| k.is_numeric()) {
+                let op = if node.kind() == "inc_statement" {
+                    "++"
+                } else {
+                    "--"
+                };
+                if !self
+                    .prog
+                    .types
+                    .basic_kind(x.ty)
+                    .is_some_and(|k| k.is_numeric())
+                {
                     let d = self.describe(&x);
-                    self.error(e, format!("invalid operation: {}{op} (non-numeric type {})", self.node_string(e), self.type_string(x.ty)));
+                    self.error(
+                        e,
+                        format!(
+                            "invalid operation: {}{op} (non-numeric type {})",
+                            self.node_string(e),
+                            self.type_string(x.ty)
+                        ),
+                    );
                     let _ = d;
                     return None;
                 }
@@ -195,7 +221,10 @@ impl<'t> Checker<'t> {
                 ))
             }
             "send_statement" => {
-                let (Some(ch), Some(v)) = (node.child_by_field_name("channel"), node.child_by_field_name("value")) else {
+                let (Some(ch), Some(v)) = (
+                    node.child_by_field_name("channel"),
+                    node.child_by_field_name("value"),
+                ) else {
                     return None;
                 };
                 let (chan, value) = self.send(node, ch, v)?;
@@ -247,8 +276,13 @@ impl<'t> Checker<'t> {
             "labeled_statement" => {
                 let l = node.child_by_field_name("label")?;
                 let name = self.text(l);
-                let id = self.funcs.last().and_then(|c| c.labels.get(name).copied())?;
-                let inner = children(node).into_iter().find(|c| c.kind() != "label_name");
+                let id = self
+                    .funcs
+                    .last()
+                    .and_then(|c| c.labels.get(name).copied())?;
+                let inner = children(node)
+                    .into_iter()
+                    .find(|c| c.kind() != "label_name");
                 let stmt = match inner {
                     Some(s) => {
                         self.depth += 1;
@@ -282,7 +316,11 @@ impl<'t> Checker<'t> {
             "defer_statement" | "go_statement" => {
                 let e = children(node).first().copied()?;
                 let inner = super::exprs::strip_parens(e);
-                let what = if node.kind() == "defer_statement" { "defer" } else { "go" };
+                let what = if node.kind() == "defer_statement" {
+                    "defer"
+                } else {
+                    "go"
+                };
                 if inner.kind() != "call_expression" {
                     self.expr(e);
                     self.error(e, format!("expression in {what} must be function call"));
@@ -297,7 +335,11 @@ impl<'t> Checker<'t> {
                     return None;
                 }
                 self.count_call_wrapper(x.expr);
-                let kind = if what == "defer" { StmtKind::Defer(x.expr) } else { StmtKind::Go(x.expr) };
+                let kind = if what == "defer" {
+                    StmtKind::Defer(x.expr)
+                } else {
+                    StmtKind::Go(x.expr)
+                };
                 Some(self.new_stmt(kind, span))
             }
             other => {
@@ -341,13 +383,19 @@ impl<'t> Checker<'t> {
         }
         let Type::Chan { dir, elem } = self.prog.types.under(c.ty).clone() else {
             let d = self.describe(&c);
-            self.error(node, format!("invalid operation: cannot send to non-channel {d}"));
+            self.error(
+                node,
+                format!("invalid operation: cannot send to non-channel {d}"),
+            );
             return None;
         };
         if dir == crate::ir::ChanDir::RecvOnly {
             let d = self.describe(&c);
             let t = self.type_string(c.ty);
-            self.error(node, format!("invalid operation: cannot send to receive-only channel {t} {d}"));
+            self.error(
+                node,
+                format!("invalid operation: cannot send to receive-only channel {t} {d}"),
+            );
             return None;
         }
         let value = self.assign_operand(x, elem, "send")?;
@@ -355,11 +403,22 @@ impl<'t> Checker<'t> {
     }
 
     /// Lowers one `var` spec: `Decl` without values, `Assign` with them.
-    pub(super) fn lower_var_spec(&mut self, spec: Node<'_>, kind: VarKind) -> (Vec<VarId>, Option<StmtId>) {
+    pub(super) fn lower_var_spec(
+        &mut self,
+        spec: Node<'_>,
+        kind: VarKind,
+    ) -> (Vec<VarId>, Option<StmtId>) {
         let names = field_children(spec, "name");
-        let declared = spec.child_by_field_name("type").map(|t| self.resolve_type(t));
-        let values: Vec<Node<'_>> = spec.child_by_field_name("value").map(children).unwrap_or_default();
-        let span = names.first().map_or_else(|| self.span(spec), |n| self.span(*n));
+        let declared = spec
+            .child_by_field_name("type")
+            .map(|t| self.resolve_type(t));
+        let values: Vec<Node<'_>> = spec
+            .child_by_field_name("value")
+            .map(children)
+            .unwrap_or_default();
+        let span = names
+            .first()
+            .map_or_else(|| self.span(spec), |n| self.span(*n));
         let mut rhs = Vec::new();
         let mut types: Vec<TypeId> = Vec::new();
         let mut ok = true;
@@ -390,11 +449,7 @@ impl<'t> Checker<'t> {
                 }
                 let vs = plural(values.len(), "value");
                 let ns = plural(names.len(), "variable");
-                if values.len() < names.len() {
-                    self.error(at, format!("assignment mismatch: {ns} but {vs}"));
-                } else {
-                    self.error(at, format!("assignment mismatch: {ns} but {vs}"));
-                }
+                self.error(at, format!("assignment mismatch: {ns} but {vs}"));
                 ok = false;
             } else {
                 for v in &values {
@@ -432,7 +487,9 @@ impl<'t> Checker<'t> {
         }
         let mut vars = Vec::new();
         for (i, n) in names.iter().enumerate() {
-            let ty = declared.or_else(|| types.get(i).copied()).unwrap_or(TypeTable::INVALID);
+            let ty = declared
+                .or_else(|| types.get(i).copied())
+                .unwrap_or(TypeTable::INVALID);
             let v = if kind == VarKind::Global {
                 let name = self.text(*n).to_string();
                 let span = self.span(*n);
@@ -446,7 +503,10 @@ impl<'t> Checker<'t> {
             vars.push(v);
         }
         if values.is_empty() {
-            return (vars.clone(), Some(self.new_stmt(StmtKind::Decl { vars }, span)));
+            return (
+                vars.clone(),
+                Some(self.new_stmt(StmtKind::Decl { vars }, span)),
+            );
         }
         if !ok {
             return (vars, None);
@@ -506,7 +566,13 @@ impl<'t> Checker<'t> {
                     .child_by_field_name("function")
                     .map(|f| self.node_string(f))
                     .unwrap_or_else(|| self.node_string(at));
-                self.error(at, format!("assignment mismatch: {vs} but {f} returns {}", plural(items.len(), "value")));
+                self.error(
+                    at,
+                    format!(
+                        "assignment mismatch: {vs} but {f} returns {}",
+                        plural(items.len(), "value")
+                    ),
+                );
                 return;
             }
         }
@@ -515,7 +581,10 @@ impl<'t> Checker<'t> {
             self.error(at, format!("{s} (no value) used as value"));
             return;
         }
-        self.error(at, format!("assignment mismatch: {vs} but {}", plural(nvalues, "value")));
+        self.error(
+            at,
+            format!("assignment mismatch: {vs} but {}", plural(nvalues, "value")),
+        );
     }
 
     /// `x := f()` with a multi-value `f`: types2's assignment mismatch.
@@ -530,8 +599,14 @@ impl<'t> Checker<'t> {
     }
 
     fn short_var_decl(&mut self, node: Node<'_>) -> Option<StmtId> {
-        let left = node.child_by_field_name("left").map(children).unwrap_or_default();
-        let right = node.child_by_field_name("right").map(children).unwrap_or_default();
+        let left = node
+            .child_by_field_name("left")
+            .map(children)
+            .unwrap_or_default();
+        let right = node
+            .child_by_field_name("right")
+            .map(children)
+            .unwrap_or_default();
         let span = self.span_at_token(node, ":=");
         // Evaluate the right side before the new names are in scope.
         let mut rhs = Vec::new();
@@ -556,7 +631,14 @@ impl<'t> Checker<'t> {
                 self.expr(*r);
             }
             let at = right.first().copied().unwrap_or(node);
-            self.error(at, format!("assignment mismatch: {} but {}", plural(left.len(), "variable"), plural(right.len(), "value")));
+            self.error(
+                at,
+                format!(
+                    "assignment mismatch: {} but {}",
+                    plural(left.len(), "variable"),
+                    plural(right.len(), "value")
+                ),
+            );
             ok = false;
         } else {
             for r in &right {
@@ -619,7 +701,13 @@ impl<'t> Checker<'t> {
                         if ok && !self.prog.types.identical(vty, ty) && ty != TypeTable::INVALID {
                             if let Some(r) = right.get(i) {
                                 // Re-check with assignability for the message.
-                                let x = Operand { mode: Mode::Value, ty, val: None, expr: rhs[i], node: *r };
+                                let x = Operand {
+                                    mode: Mode::Value,
+                                    ty,
+                                    val: None,
+                                    expr: rhs[i],
+                                    node: *r,
+                                };
                                 if let Some(e) = self.assign_operand(x, vty, "assignment") {
                                     rhs[i] = e;
                                 } else {
@@ -641,7 +729,11 @@ impl<'t> Checker<'t> {
             }
         }
         if !any_new && ok {
-            self.error_at(span_start(node, ":="), span_start(node, ":=") + 2, "no new variables on left side of :=");
+            self.error_at(
+                span_start(node, ":="),
+                span_start(node, ":=") + 2,
+                "no new variables on left side of :=",
+            );
             ok = false;
         }
         for (slot, l, ty) in pending_decl {
@@ -691,7 +783,9 @@ impl<'t> Checker<'t> {
         }
         let s = self.node_string(x.node);
         let why = match &self.prog.exprs[x.expr].kind {
-            ExprKind::Field { base, .. } if matches!(self.prog.exprs[*base].kind, ExprKind::MapIndex { .. }) => {
+            ExprKind::Field { base, .. }
+                if matches!(self.prog.exprs[*base].kind, ExprKind::MapIndex { .. }) =>
+            {
                 format!("cannot assign to struct field {s} in map")
             }
             _ => {
@@ -710,8 +804,14 @@ impl<'t> Checker<'t> {
     }
 
     fn assignment(&mut self, node: Node<'_>) -> Option<StmtId> {
-        let left = node.child_by_field_name("left").map(children).unwrap_or_default();
-        let right = node.child_by_field_name("right").map(children).unwrap_or_default();
+        let left = node
+            .child_by_field_name("left")
+            .map(children)
+            .unwrap_or_default();
+        let right = node
+            .child_by_field_name("right")
+            .map(children)
+            .unwrap_or_default();
         let op_node = node.child_by_field_name("operator")?;
         let op = self.text(op_node);
         let span = self.span_at(node, op_node.start_byte());
@@ -719,7 +819,10 @@ impl<'t> Checker<'t> {
             let bop = op_assign_op(op)?;
             let (l, r) = (*left.first()?, *right.first()?);
             if left.len() != 1 || right.len() != 1 {
-                self.error(node, format!("assignment operation {op} requires single-valued expressions"));
+                self.error(
+                    node,
+                    format!("assignment operation {op} requires single-valued expressions"),
+                );
                 return None;
             }
             let x = self.value(l);
@@ -738,23 +841,51 @@ impl<'t> Checker<'t> {
                 let (a, b) = (self.type_string(x.ty), self.type_string(y.ty));
                 let (ls, rs) = (self.node_string(l), self.node_string(r));
                 let sym = bop.symbol();
-                if self.prog.types.is_untyped(y.ty) && y.val.is_some() && self.prog.types.basic_kind(x.ty).is_some_and(|k| k.is_numeric()) && self.prog.types.basic_kind(y.ty).is_some_and(|k| k.is_numeric()) {
+                if self.prog.types.is_untyped(y.ty)
+                    && y.val.is_some()
+                    && self
+                        .prog
+                        .types
+                        .basic_kind(x.ty)
+                        .is_some_and(|k| k.is_numeric())
+                    && self
+                        .prog
+                        .types
+                        .basic_kind(y.ty)
+                        .is_some_and(|k| k.is_numeric())
+                {
                     let d = self.describe(&y);
-                    self.error(r, format!("cannot use {d} as {a} value in assignment (truncated)"));
+                    self.error(
+                        r,
+                        format!("cannot use {d} as {a} value in assignment (truncated)"),
+                    );
                 } else {
-                    self.error(l, format!("invalid operation: {ls} {sym}= {rs} (mismatched types {a} and {b})"));
+                    self.error(
+                        l,
+                        format!(
+                            "invalid operation: {ls} {sym}= {rs} (mismatched types {a} and {b})"
+                        ),
+                    );
                 }
                 return None;
             }
             let k = self.prog.types.basic_kind(x.ty);
             let defined = match bop {
                 crate::ir::BinaryOp::Add => k.is_some_and(|k| k.is_numeric() || k.is_string()),
-                crate::ir::BinaryOp::Sub | crate::ir::BinaryOp::Mul | crate::ir::BinaryOp::Div => k.is_some_and(|k| k.is_numeric()),
+                crate::ir::BinaryOp::Sub | crate::ir::BinaryOp::Mul | crate::ir::BinaryOp::Div => {
+                    k.is_some_and(|k| k.is_numeric())
+                }
                 _ => k.is_some_and(|k| k.is_integer()),
             };
             if !defined {
                 let d = self.describe(&x);
-                self.error(l, format!("invalid operation: operator {} not defined on {d}", bop.symbol()));
+                self.error(
+                    l,
+                    format!(
+                        "invalid operation: operator {} not defined on {d}",
+                        bop.symbol()
+                    ),
+                );
                 return None;
             }
             if !self.check_assignable_lhs(&x) {
@@ -788,9 +919,20 @@ impl<'t> Checker<'t> {
                 Some(tys) => {
                     for (lo, t) in lhs_ops.iter().zip(tys) {
                         if let Some(lo) = lo {
-                            if !lo.is_invalid() && !self.prog.types.identical(lo.ty, t) && !self.assignable_structurally(t, lo.ty) {
-                                let fake = Operand { mode: Mode::Value, ty: t, val: None, expr: x.expr, node: right[0] };
-                                if self.prog.types.is_interface(lo.ty) && self.implements(t, lo.ty).is_ok() {
+                            if !lo.is_invalid()
+                                && !self.prog.types.identical(lo.ty, t)
+                                && !self.assignable_structurally(t, lo.ty)
+                            {
+                                let fake = Operand {
+                                    mode: Mode::Value,
+                                    ty: t,
+                                    val: None,
+                                    expr: x.expr,
+                                    node: right[0],
+                                };
+                                if self.prog.types.is_interface(lo.ty)
+                                    && self.implements(t, lo.ty).is_ok()
+                                {
                                     continue;
                                 }
                                 self.assign_operand(fake, lo.ty, "assignment");
@@ -813,7 +955,14 @@ impl<'t> Checker<'t> {
                 self.expr(*r);
             }
             let at = right.first().copied().unwrap_or(node);
-            self.error(at, format!("assignment mismatch: {} but {}", plural(left.len(), "variable"), plural(right.len(), "value")));
+            self.error(
+                at,
+                format!(
+                    "assignment mismatch: {} but {}",
+                    plural(left.len(), "variable"),
+                    plural(right.len(), "value")
+                ),
+            );
             ok = false;
         } else {
             for (lo, r) in lhs_ops.iter().zip(&right) {
@@ -861,14 +1010,20 @@ impl<'t> Checker<'t> {
     }
 
     fn local_consts(&mut self, decl: Node<'_>) {
-        let specs: Vec<Node<'_>> = children(decl).into_iter().filter(|s| s.kind() == "const_spec").collect();
+        let specs: Vec<Node<'_>> = children(decl)
+            .into_iter()
+            .filter(|s| s.kind() == "const_spec")
+            .collect();
         let mut last_with_values: Option<Node<'_>> = None;
         for (iota, spec) in specs.into_iter().enumerate() {
             if spec.child_by_field_name("value").is_some() {
                 last_with_values = Some(spec);
             }
             let source = last_with_values.unwrap_or(spec);
-            let values = source.child_by_field_name("value").map(children).unwrap_or_default();
+            let values = source
+                .child_by_field_name("value")
+                .map(children)
+                .unwrap_or_default();
             let saved = self.iota.replace(iota as i128);
             let names = field_children(spec, "name");
             let mut entities = Vec::new();
@@ -887,13 +1042,20 @@ impl<'t> Checker<'t> {
     }
 
     fn local_type(&mut self, spec: Node<'_>) {
-        let (Some(name), Some(tn)) = (spec.child_by_field_name("name"), spec.child_by_field_name("type")) else {
+        let (Some(name), Some(tn)) = (
+            spec.child_by_field_name("name"),
+            spec.child_by_field_name("type"),
+        ) else {
             return;
         };
         let n = self.text(name).to_string();
         if spec.kind() == "type_alias" {
             let target = self.resolve_type(tn);
-            let t = self.prog.types.intern(Type::Alias { name: n.clone(), pkg: None, target });
+            let t = self.prog.types.intern(Type::Alias {
+                name: n.clone(),
+                pkg: None,
+                target,
+            });
             self.scopes.declare(&n, Entity::Type(t));
             return;
         }
@@ -912,16 +1074,30 @@ impl<'t> Checker<'t> {
     fn if_stmt(&mut self, node: Node<'_>) -> Option<StmtId> {
         let span = self.span(node);
         self.scopes.push();
-        let init = node.child_by_field_name("initializer").and_then(|i| self.lower_stmt(i));
-        let cond = node.child_by_field_name("condition").map(|c| self.condition(c, "if"));
+        let init = node
+            .child_by_field_name("initializer")
+            .and_then(|i| self.lower_stmt(i));
+        let cond = node
+            .child_by_field_name("condition")
+            .map(|c| self.condition(c, "if"));
         let then = node
             .child_by_field_name("consequence")
             .map(|b| self.lower_block_scoped(b))
             .unwrap_or_default();
-        let otherwise = node.child_by_field_name("alternative").and_then(|a| self.lower_stmt(a));
+        let otherwise = node
+            .child_by_field_name("alternative")
+            .and_then(|a| self.lower_stmt(a));
         self.scopes.pop();
         let cond = cond.flatten()?;
-        Some(self.new_stmt(StmtKind::If { init, cond, then, otherwise }, span))
+        Some(self.new_stmt(
+            StmtKind::If {
+                init,
+                cond,
+                then,
+                otherwise,
+            },
+            span,
+        ))
     }
 
     /// A boolean condition of `if`/`for`.
@@ -930,7 +1106,12 @@ impl<'t> Checker<'t> {
         if x.is_invalid() {
             return None;
         }
-        if !self.prog.types.basic_kind(x.ty).is_some_and(|k| k.is_boolean()) {
+        if !self
+            .prog
+            .types
+            .basic_kind(x.ty)
+            .is_some_and(|k| k.is_boolean())
+        {
             let d = self.describe(&x);
             self.error(node, format!("non-boolean condition in {what} statement"));
             let _ = d;
@@ -945,7 +1126,13 @@ impl<'t> Checker<'t> {
         self.new_stmt(StmtKind::Empty, span)
     }
 
-    fn with_target<R>(&mut self, label: Option<crate::ir::LabelId>, stmt: StmtId, is_loop: bool, f: impl FnOnce(&mut Self) -> R) -> R {
+    fn with_target<R>(
+        &mut self,
+        label: Option<crate::ir::LabelId>,
+        stmt: StmtId,
+        is_loop: bool,
+        f: impl FnOnce(&mut Self) -> R,
+    ) -> R {
         if let Some(ctx) = self.funcs.last_mut() {
             ctx.targets.push((label, stmt, is_loop));
         }
@@ -977,12 +1164,16 @@ impl<'t> Checker<'t> {
         let kind = match header {
             Some(h) if h.kind() == "range_clause" => self.range_clause(h, id, label, body_node),
             Some(h) => {
-                let init = h.child_by_field_name("initializer").and_then(|i| self.lower_stmt(i));
+                let init = h
+                    .child_by_field_name("initializer")
+                    .and_then(|i| self.lower_stmt(i));
                 let loop_vars = match init.map(|s| &self.prog.stmts[s].kind) {
                     Some(StmtKind::Assign { declares, .. }) => declares.clone(),
                     _ => vec![],
                 };
-                let cond = h.child_by_field_name("condition").and_then(|c| self.condition(c, "for"));
+                let cond = h
+                    .child_by_field_name("condition")
+                    .and_then(|c| self.condition(c, "for"));
                 let post = h.child_by_field_name("update").and_then(|u| {
                     if u.kind() == "short_var_declaration" {
                         self.error(u, "cannot declare in post statement of for loop");
@@ -990,13 +1181,35 @@ impl<'t> Checker<'t> {
                     }
                     self.lower_stmt(u)
                 });
-                let body = self.with_target(label, id, true, |c| body_node.map(|b| c.lower_block_scoped(b)).unwrap_or_default());
-                Some(StmtKind::For { label, init, cond, post, body, loop_vars })
+                let body = self.with_target(label, id, true, |c| {
+                    body_node
+                        .map(|b| c.lower_block_scoped(b))
+                        .unwrap_or_default()
+                });
+                Some(StmtKind::For {
+                    label,
+                    init,
+                    cond,
+                    post,
+                    body,
+                    loop_vars,
+                })
             }
             None => {
                 let cond = cond_node.and_then(|c| self.condition(c, "for"));
-                let body = self.with_target(label, id, true, |c| body_node.map(|b| c.lower_block_scoped(b)).unwrap_or_default());
-                Some(StmtKind::For { label, init: None, cond, post: None, body, loop_vars: vec![] })
+                let body = self.with_target(label, id, true, |c| {
+                    body_node
+                        .map(|b| c.lower_block_scoped(b))
+                        .unwrap_or_default()
+                });
+                Some(StmtKind::For {
+                    label,
+                    init: None,
+                    cond,
+                    post: None,
+                    body,
+                    loop_vars: vec![],
+                })
             }
         };
         self.scopes.pop();
@@ -1012,7 +1225,10 @@ impl<'t> Checker<'t> {
         body_node: Option<Node<'_>>,
     ) -> Option<StmtKind> {
         let right = clause.child_by_field_name("right")?;
-        let left = clause.child_by_field_name("left").map(children).unwrap_or_default();
+        let left = clause
+            .child_by_field_name("left")
+            .map(children)
+            .unwrap_or_default();
         let define = {
             let mut cursor = clause.walk();
             let has = clause.children(&mut cursor).any(|c| c.kind() == ":=");
@@ -1024,7 +1240,11 @@ impl<'t> Checker<'t> {
         }
         let (kind, key_ty, val_ty) = match self.prog.types.under(x.ty).clone() {
             Type::Basic(k) if k.is_integer() => {
-                let t = if self.prog.types.is_untyped(x.ty) { TypeTable::INT } else { x.ty };
+                let t = if self.prog.types.is_untyped(x.ty) {
+                    TypeTable::INT
+                } else {
+                    x.ty
+                };
                 self.convert_untyped_to(&x, t);
                 (RangeKind::Int, t, None)
             }
@@ -1055,18 +1275,28 @@ impl<'t> Checker<'t> {
             }
         };
         if left.len() > 2 {
-            self.error(left[2], "range clause permits at most two iteration variables");
+            self.error(
+                left[2],
+                "range clause permits at most two iteration variables",
+            );
         }
         let left: Vec<Node<'_>> = left.into_iter().take(2).collect();
         if left.len() > 1 && val_ty.is_none() {
             let d = self.describe(&x);
-            self.error(left[1], format!("range over {d} permits only one iteration variable"));
+            self.error(
+                left[1],
+                format!("range over {d} permits only one iteration variable"),
+            );
             return None;
         }
         let mut declares = Vec::new();
         let mut slots: Vec<Lhs> = Vec::new();
         for (i, l) in left.iter().enumerate() {
-            let ty = if i == 0 { key_ty } else { val_ty.unwrap_or(TypeTable::INVALID) };
+            let ty = if i == 0 {
+                key_ty
+            } else {
+                val_ty.unwrap_or(TypeTable::INVALID)
+            };
             if define {
                 if l.kind() != "identifier" {
                     let s = self.node_string(*l);
@@ -1088,7 +1318,13 @@ impl<'t> Checker<'t> {
                         if o.is_invalid() || !self.check_assignable_lhs(&o) {
                             return None;
                         }
-                        let fake = Operand { mode: Mode::Value, ty, val: None, expr: o.expr, node: *l };
+                        let fake = Operand {
+                            mode: Mode::Value,
+                            ty,
+                            val: None,
+                            expr: o.expr,
+                            node: *l,
+                        };
                         if !self.prog.types.identical(o.ty, ty) {
                             self.assign_operand(fake, o.ty, "range")?;
                         }
@@ -1097,7 +1333,11 @@ impl<'t> Checker<'t> {
                 }
             }
         }
-        let body = self.with_target(label, id, true, |c| body_node.map(|b| c.lower_block_scoped(b)).unwrap_or_default());
+        let body = self.with_target(label, id, true, |c| {
+            body_node
+                .map(|b| c.lower_block_scoped(b))
+                .unwrap_or_default()
+        });
         let mut it = slots.into_iter();
         Some(StmtKind::Range {
             label,
@@ -1110,11 +1350,22 @@ impl<'t> Checker<'t> {
         })
     }
 
+    /// A case value's type against the switch tag's: identical, or one an
+    /// interface the other implements.
+    fn case_comparable(&self, value: TypeId, tag: TypeId) -> bool {
+        let types = &self.prog.types;
+        types.identical(value, tag)
+            || (types.is_interface(tag) && self.implements(value, tag).is_ok())
+            || (types.is_interface(value) && self.implements(tag, value).is_ok())
+    }
+
     fn switch_stmt(&mut self, node: Node<'_>, label: Option<crate::ir::LabelId>) -> Option<StmtId> {
         let span = self.span(node);
         let id = self.reserve(span);
         self.scopes.push();
-        let init = node.child_by_field_name("initializer").and_then(|i| self.lower_stmt(i));
+        let init = node
+            .child_by_field_name("initializer")
+            .and_then(|i| self.lower_stmt(i));
         let tag = node.child_by_field_name("value").map(|v| {
             let x = self.value(v);
             if !x.is_invalid() {
@@ -1152,10 +1403,7 @@ impl<'t> Checker<'t> {
                                     self.error(v, format!("invalid case {vs} in switch on {ts} (mismatched types {a} and {b})"));
                                     continue;
                                 }
-                            } else if !self.prog.types.identical(x.ty, tt)
-                                && !(self.prog.types.is_interface(tt) && self.implements(x.ty, tt).is_ok())
-                                && !(self.prog.types.is_interface(x.ty) && self.implements(tt, x.ty).is_ok())
-                            {
+                            } else if !self.case_comparable(x.ty, tt) {
                                 let (a, b) = (self.type_string(x.ty), self.type_string(tt));
                                 let (vs, ts) = (self.node_string(v), self.node_string(t.node));
                                 self.error(v, format!("invalid case {vs} in switch on {ts} (mismatched types {a} and {b})"));
@@ -1164,9 +1412,21 @@ impl<'t> Checker<'t> {
                             values.push(x.expr);
                         }
                         None => {
-                            if !self.prog.types.basic_kind(x.ty).is_some_and(|k| k.is_boolean()) {
+                            if !self
+                                .prog
+                                .types
+                                .basic_kind(x.ty)
+                                .is_some_and(|k| k.is_boolean())
+                            {
                                 let d = self.describe(&x);
-                                self.error(v, format!("invalid case {} in switch (mismatched types {} and bool)", self.node_string(v), self.type_string(x.ty)));
+                                self.error(
+                                    v,
+                                    format!(
+                                        "invalid case {} in switch (mismatched types {} and bool)",
+                                        self.node_string(v),
+                                        self.type_string(x.ty)
+                                    ),
+                                );
                                 let _ = d;
                                 continue;
                             }
@@ -1185,7 +1445,12 @@ impl<'t> Checker<'t> {
                 .stmts
                 .last()
                 .is_some_and(|s| matches!(self.prog.stmts[*s].kind, StmtKind::Fallthrough));
-            cases.push(SwitchCase { values, body, fallthrough, span: cspan });
+            cases.push(SwitchCase {
+                values,
+                body,
+                fallthrough,
+                span: cspan,
+            });
         }
         self.scopes.pop();
         let tag = match tag {
@@ -1193,7 +1458,12 @@ impl<'t> Checker<'t> {
             Some(t) => Some(t.expr),
             None => None,
         };
-        self.prog.stmts[id].kind = StmtKind::Switch { label, init, tag, cases };
+        self.prog.stmts[id].kind = StmtKind::Switch {
+            label,
+            init,
+            tag,
+            cases,
+        };
         Some(id)
     }
 
@@ -1201,8 +1471,12 @@ impl<'t> Checker<'t> {
         let span = self.span(node);
         let id = self.reserve(span);
         self.scopes.push();
-        let init = node.child_by_field_name("initializer").and_then(|i| self.lower_stmt(i));
-        let alias = node.child_by_field_name("alias").and_then(|a| children(a).first().copied());
+        let init = node
+            .child_by_field_name("initializer")
+            .and_then(|i| self.lower_stmt(i));
+        let alias = node
+            .child_by_field_name("alias")
+            .and_then(|a| children(a).first().copied());
         let subject_node = node.child_by_field_name("value")?;
         let x = self.value(subject_node);
         if x.is_invalid() {
@@ -1226,7 +1500,9 @@ impl<'t> Checker<'t> {
             let is_default = c.kind() == "default_case";
             if !is_default {
                 for tn in field_children(c, "type") {
-                    if tn.kind() == "nil" || (tn.kind() == "type_identifier" && self.text(tn) == "nil") {
+                    if tn.kind() == "nil"
+                        || (tn.kind() == "type_identifier" && self.text(tn) == "nil")
+                    {
                         types.push(None);
                         continue;
                     }
@@ -1261,7 +1537,13 @@ impl<'t> Checker<'t> {
             });
             let body = self.with_target(label, id, false, |s| s.lower_stmt_list(c));
             self.scopes.pop();
-            cases.push(TypeCase { types, is_default, var, body, span: cspan });
+            cases.push(TypeCase {
+                types,
+                is_default,
+                var,
+                body,
+                span: cspan,
+            });
         }
         if let Some(a) = alias {
             let name = self.text(a);
@@ -1270,14 +1552,21 @@ impl<'t> Checker<'t> {
             }
             if let Some(f) = self.current_func() {
                 // Clause copies are locals of the function for later stages.
-                self.prog.funcs[f].locals.extend(clause_vars.iter().copied());
+                self.prog.funcs[f]
+                    .locals
+                    .extend(clause_vars.iter().copied());
                 for v in &clause_vars {
                     self.mark_used(*v);
                 }
             }
         }
         self.scopes.pop();
-        self.prog.stmts[id].kind = StmtKind::TypeSwitch { label, init, subject: x.expr, cases };
+        self.prog.stmts[id].kind = StmtKind::TypeSwitch {
+            label,
+            init,
+            subject: x.expr,
+            cases,
+        };
         Some(id)
     }
 
@@ -1294,11 +1583,15 @@ impl<'t> Checker<'t> {
                     let comm = c.child_by_field_name("communication");
                     match comm {
                         Some(s) if s.kind() == "send_statement" => {
-                            let (Some(ch), Some(v)) = (s.child_by_field_name("channel"), s.child_by_field_name("value")) else {
+                            let (Some(ch), Some(v)) = (
+                                s.child_by_field_name("channel"),
+                                s.child_by_field_name("value"),
+                            ) else {
                                 self.scopes.pop();
                                 continue;
                             };
-                            self.send(s, ch, v).map(|(chan, value)| SelectComm::Send { chan, value })
+                            self.send(s, ch, v)
+                                .map(|(chan, value)| SelectComm::Send { chan, value })
                         }
                         Some(s) if s.kind() == "receive_statement" => self.select_recv(s),
                         _ => None,
@@ -1312,7 +1605,11 @@ impl<'t> Checker<'t> {
             let body = self.with_target(label, id, false, |s| s.lower_stmt_list(c));
             self.scopes.pop();
             if let Some(comm) = comm {
-                cases.push(SelectCase { comm, body, span: cspan });
+                cases.push(SelectCase {
+                    comm,
+                    body,
+                    span: cspan,
+                });
             }
         }
         self.prog.stmts[id].kind = StmtKind::Select { label, cases };
@@ -1321,18 +1618,26 @@ impl<'t> Checker<'t> {
 
     fn select_recv(&mut self, s: Node<'_>) -> Option<SelectComm> {
         let right = s.child_by_field_name("right")?;
-        let left = s.child_by_field_name("left").map(children).unwrap_or_default();
+        let left = s
+            .child_by_field_name("left")
+            .map(children)
+            .unwrap_or_default();
         let inner = super::exprs::strip_parens(right);
         let x = self.expr(right);
         if x.is_invalid() {
             return None;
         }
-        if !matches!(self.prog.exprs[x.expr].kind, ExprKind::Recv { .. }) || inner.kind() != "unary_expression" {
+        if !matches!(self.prog.exprs[x.expr].kind, ExprKind::Recv { .. })
+            || inner.kind() != "unary_expression"
+        {
             self.error(right, "select case must be receive, send or assign recv");
             return None;
         }
         if left.is_empty() {
-            return Some(SelectComm::Recv { recv: x.expr, assign: None });
+            return Some(SelectComm::Recv {
+                recv: x.expr,
+                assign: None,
+            });
         }
         let define = {
             let mut cursor = s.walk();
@@ -1361,8 +1666,18 @@ impl<'t> Checker<'t> {
                 lhs.push(o.map(|o| o.expr));
             }
         }
-        let assign = self.new_stmt(StmtKind::Assign { lhs, rhs: vec![x.expr], declares }, span);
-        Some(SelectComm::Recv { recv: x.expr, assign: Some(assign) })
+        let assign = self.new_stmt(
+            StmtKind::Assign {
+                lhs,
+                rhs: vec![x.expr],
+                declares,
+            },
+            span,
+        );
+        Some(SelectComm::Recv {
+            recv: x.expr,
+            assign: Some(assign),
+        })
     }
 
     fn branch(&mut self, node: Node<'_>) -> Option<StmtId> {
@@ -1374,10 +1689,20 @@ impl<'t> Checker<'t> {
             Some(l) => {
                 let name = self.text(l);
                 let Some(id) = ctx.labels.get(name).copied() else {
-                    self.error(l, format!("{} label not defined: {name}", if is_break { "break" } else { "continue" }));
+                    self.error(
+                        l,
+                        format!(
+                            "{} label not defined: {name}",
+                            if is_break { "break" } else { "continue" }
+                        ),
+                    );
                     return None;
                 };
-                let target = ctx.targets.iter().rev().find(|(lab, _, is_loop)| *lab == Some(id) && (is_break || *is_loop));
+                let target = ctx
+                    .targets
+                    .iter()
+                    .rev()
+                    .find(|(lab, _, is_loop)| *lab == Some(id) && (is_break || *is_loop));
                 match target {
                     Some((_, t, _)) => {
                         let t = *t;
@@ -1397,7 +1722,11 @@ impl<'t> Checker<'t> {
                 }
             }
             None => {
-                let target = ctx.targets.iter().rev().find(|(_, _, is_loop)| is_break || *is_loop);
+                let target = ctx
+                    .targets
+                    .iter()
+                    .rev()
+                    .find(|(_, _, is_loop)| is_break || *is_loop);
                 match target {
                     Some((_, t, _)) => (None, *t),
                     None => {
@@ -1426,14 +1755,26 @@ impl<'t> Checker<'t> {
         let span = self.span(node);
         match self.return_stmt_checked(node, span) {
             Some(s) => Some(s),
-            None => Some(self.new_stmt(StmtKind::Return { results: vec![], bare: false }, span)),
+            None => Some(self.new_stmt(
+                StmtKind::Return {
+                    results: vec![],
+                    bare: false,
+                },
+                span,
+            )),
         }
     }
 
     fn return_stmt_checked(&mut self, node: Node<'_>, span: Span) -> Option<StmtId> {
         let values: Vec<Node<'_>> = children(node)
             .first()
-            .map(|l| if l.kind() == "expression_list" { children(*l) } else { vec![*l] })
+            .map(|l| {
+                if l.kind() == "expression_list" {
+                    children(*l)
+                } else {
+                    vec![*l]
+                }
+            })
             .unwrap_or_default();
         let ctx = self.funcs.last()?;
         let want = ctx.results.clone();
@@ -1441,10 +1782,19 @@ impl<'t> Checker<'t> {
         if values.is_empty() {
             if !want.is_empty() && !named {
                 let w = self.types_summary(&want, false, false);
-                self.error(node, format!("not enough return values\n\thave ()\n\twant {w}"));
+                self.error(
+                    node,
+                    format!("not enough return values\n\thave ()\n\twant {w}"),
+                );
                 return None;
             }
-            return Some(self.new_stmt(StmtKind::Return { results: vec![], bare: !want.is_empty() }, span));
+            return Some(self.new_stmt(
+                StmtKind::Return {
+                    results: vec![],
+                    bare: !want.is_empty(),
+                },
+                span,
+            ));
         }
         // return f() with a multi-value f.
         if values.len() == 1 && want.len() != 1 {
@@ -1453,16 +1803,34 @@ impl<'t> Checker<'t> {
                 return None;
             }
             if let Type::Tuple(items) = self.prog.types.get(x.ty).clone() {
-                if items.len() == want.len() && matches!(self.prog.exprs[x.expr].kind, ExprKind::Call(_)) {
-                    let all = items.iter().zip(&want).all(|(a, b)| self.prog.types.identical(*a, *b) || self.prog.types.is_interface(*b) && self.implements(*a, *b).is_ok());
+                if items.len() == want.len()
+                    && matches!(self.prog.exprs[x.expr].kind, ExprKind::Call(_))
+                {
+                    let all = items.iter().zip(&want).all(|(a, b)| {
+                        self.prog.types.identical(*a, *b)
+                            || self.prog.types.is_interface(*b) && self.implements(*a, *b).is_ok()
+                    });
                     if all {
-                        return Some(self.new_stmt(StmtKind::Return { results: vec![x.expr], bare: false }, span));
+                        return Some(self.new_stmt(
+                            StmtKind::Return {
+                                results: vec![x.expr],
+                                bare: false,
+                            },
+                            span,
+                        ));
                     }
                 }
                 let have = self.types_summary(&items, false, false);
                 let w = self.types_summary(&want, false, false);
-                let q = if items.len() < want.len() { "not enough" } else { "too many" };
-                self.error(values[0], format!("{q} return values\n\thave {have}\n\twant {w}"));
+                let q = if items.len() < want.len() {
+                    "not enough"
+                } else {
+                    "too many"
+                };
+                self.error(
+                    values[0],
+                    format!("{q} return values\n\thave {have}\n\twant {w}"),
+                );
                 return None;
             }
             if x.mode == Mode::NoValue {
@@ -1471,8 +1839,15 @@ impl<'t> Checker<'t> {
             }
             let have = self.types_summary(&[x.ty], false, false);
             let w = self.types_summary(&want, false, false);
-            let q = if want.is_empty() { "too many" } else { "not enough" };
-            self.error(values[0], format!("{q} return values\n\thave {have}\n\twant {w}"));
+            let q = if want.is_empty() {
+                "too many"
+            } else {
+                "not enough"
+            };
+            self.error(
+                values[0],
+                format!("{q} return values\n\thave {have}\n\twant {w}"),
+            );
             return None;
         }
         if values.len() != want.len() {
@@ -1506,7 +1881,13 @@ impl<'t> Checker<'t> {
         if !ok {
             return None;
         }
-        Some(self.new_stmt(StmtKind::Return { results, bare: false }, span))
+        Some(self.new_stmt(
+            StmtKind::Return {
+                results,
+                bare: false,
+            },
+            span,
+        ))
     }
 }
 

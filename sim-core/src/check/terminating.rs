@@ -13,20 +13,26 @@ impl<'t> Checker<'t> {
             StmtKind::Return { .. } | StmtKind::Goto { .. } => true,
             StmtKind::Expr(e) => self.is_panic_call(*e),
             StmtKind::Block(b) => self.is_terminating_list(&b.stmts),
-            StmtKind::If { then, otherwise, .. } => {
-                otherwise.is_some_and(|o| self.is_terminating(o)) && self.is_terminating_list(&then.stmts)
+            StmtKind::If {
+                then, otherwise, ..
+            } => {
+                otherwise.is_some_and(|o| self.is_terminating(o))
+                    && self.is_terminating_list(&then.stmts)
             }
             StmtKind::For { cond, body, .. } => cond.is_none() && !self.has_break(body, s),
             StmtKind::Labeled { stmt, .. } => self.is_terminating(*stmt),
             StmtKind::Switch { cases, .. } => {
                 cases.iter().any(|c| c.values.is_empty())
                     && cases.iter().all(|c| {
-                        !self.has_break(&c.body, s) && (self.is_terminating_list(&c.body.stmts) || c.fallthrough)
+                        !self.has_break(&c.body, s)
+                            && (self.is_terminating_list(&c.body.stmts) || c.fallthrough)
                     })
             }
             StmtKind::TypeSwitch { cases, .. } => {
                 cases.iter().any(|c| c.is_default)
-                    && cases.iter().all(|c| !self.has_break(&c.body, s) && self.is_terminating_list(&c.body.stmts))
+                    && cases.iter().all(|c| {
+                        !self.has_break(&c.body, s) && self.is_terminating_list(&c.body.stmts)
+                    })
             }
             StmtKind::Select { cases, .. } => cases
                 .iter()
@@ -41,7 +47,9 @@ impl<'t> Checker<'t> {
 
     /// Whether a `break` in `body` leaves statement `target`.
     fn has_break(&self, body: &Block, target: StmtId) -> bool {
-        body.stmts.iter().any(|s| self.stmt_has_break(*s, target, 0))
+        body.stmts
+            .iter()
+            .any(|s| self.stmt_has_break(*s, target, 0))
     }
 
     fn stmt_has_break(&self, s: StmtId, target: StmtId, depth: u32) -> bool {
@@ -53,9 +61,9 @@ impl<'t> Checker<'t> {
         match &self.prog.stmts[s].kind {
             StmtKind::Break { target: t, .. } => *t == target,
             StmtKind::Block(b) => list(b),
-            StmtKind::If { then, otherwise, .. } => {
-                list(then) || otherwise.is_some_and(|o| self.stmt_has_break(o, target, d))
-            }
+            StmtKind::If {
+                then, otherwise, ..
+            } => list(then) || otherwise.is_some_and(|o| self.stmt_has_break(o, target, d)),
             StmtKind::Labeled { stmt, .. } => self.stmt_has_break(*stmt, target, d),
             StmtKind::For { body, .. } | StmtKind::Range { body, .. } => list(body),
             StmtKind::Switch { cases, .. } => cases.iter().any(|c| list(&c.body)),
