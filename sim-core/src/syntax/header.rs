@@ -7,6 +7,7 @@
 //! 'package', found 'func'", "string literal not terminated"), only the
 //! first one, and the compiler never runs. This module reproduces that.
 
+use super::scanner::{invalid_separator, quote_rune};
 use crate::diag::{Diagnostic, Pos};
 
 /// How the go command reports a header problem.
@@ -37,7 +38,8 @@ pub(super) fn check(source: &str) -> Option<HeaderError> {
     };
     let header = &body[..len];
     let mut errors = parse_header(header);
-    errors.sort_by_key(|e| e.0);
+    // The library sorts by position, then message.
+    errors.sort();
     let (offset, message) = errors.into_iter().next()?;
     let pos = position(header, offset);
     let start = (bom + offset).min(source.len());
@@ -479,18 +481,117 @@ impl HeaderScanner<'_> {
         }
     }
 
-    /// Scans a number literal. The library scanner's number errors are
-    /// worded like the compiler's, so the compiler scanner does the work.
+    /// Scans a number literal, reporting every problem (the library
+    /// scanner does not stop at the first one, unlike the compiler's).
     fn number(&mut self, offset: usize) {
-        let rest = String::from_utf8_lossy(&self.src[offset..]).into_owned();
-        let mut scanner = super::scanner::Scanner::new(&rest);
-        scanner.next();
-        self.at = offset + scanner.tok_end.max(1);
-        for e in std::mem::take(&mut scanner.errors) {
-            if e.line == 1 {
-                self.error(offset + e.col as usize - 1, e.msg);
+        let lower = |c: Option<u8>| c.map(|c| c | 0x20);
+        let mut int = true;
+        let mut base = 10;
+        let mut prefix = b'\0';
+        let mut digsep = 0;
+        let mut invalid = None;
+        if self.peek(0) != Some(b'.') {
+            if self.peek(0) == Some(b'0') {
+                self.at += 1;
+                match lower(self.peek(0)) {
+                    Some(c @ (b'x' | b'o' | b'b')) => {
+                        self.at += 1;
+                        prefix = c;
+                        base = match c {
+                            b'x' => 16,
+                            b'o' => 8,
+                            _ => 2,
+                        };
+                    }
+                    _ => {
+                        (base, prefix) = (8, b'0');
+                        digsep = 1;
+                    }
+                }
+            }
+            digsep |= self.digits(base, &mut invalid);
+        }
+        let name = match prefix {
+            b'x' => "hexadecimal literal",
+            b'o' | b'0' => "octal literal",
+            b'b' => "binary literal",
+            _ => "decimal literal",
+        };
+        if self.peek(0) == Some(b'.') {
+            int = false;
+            if prefix == b'o' || prefix == b'b' {
+                self.error(self.at, format!("invalid radix point in {name}"));
+            }
+            self.at += 1;
+            digsep |= self.digits(base, &mut invalid);
+        }
+        if digsep & 1 == 0 {
+            self.error(self.at, format!("{name} has no digits"));
+        }
+        let e = lower(self.peek(0));
+        if e == Some(b'e') || e == Some(b'p') {
+            let ch = quote_rune(self.peek(0).unwrap_or(b'e') as i32);
+            if e == Some(b'e') && prefix != b'\0' && prefix != b'0' {
+                self.error(self.at, format!("{ch} exponent requires decimal mantissa"));
+            } else if e == Some(b'p') && prefix != b'x' {
+                self.error(
+                    self.at,
+                    format!("{ch} exponent requires hexadecimal mantissa"),
+                );
+            }
+            self.at += 1;
+            int = false;
+            if matches!(self.peek(0), Some(b'+' | b'-')) {
+                self.at += 1;
+            }
+            let ds = self.digits(10, &mut None);
+            digsep |= ds;
+            if ds & 1 == 0 {
+                self.error(self.at, "exponent has no digits".into());
+            }
+        } else if prefix == b'x' && !int {
+            self.error(
+                self.at,
+                "hexadecimal mantissa requires a 'p' exponent".into(),
+            );
+        }
+        if self.peek(0) == Some(b'i') {
+            int = false;
+            self.at += 1;
+        }
+        let lit = &self.src[offset..self.at];
+        if let (true, Some(bad)) = (int, invalid) {
+            let digit = quote_rune(self.src[bad] as i32);
+            self.error(bad, format!("invalid digit {digit} in {name}"));
+        }
+        if digsep & 2 != 0 {
+            if let Some(i) = invalid_separator(lit) {
+                self.error(offset + i, "'_' must separate successive digits".into());
             }
         }
+    }
+
+    fn digits(&mut self, base: u32, invalid: &mut Option<usize>) -> u32 {
+        let mut digsep = 0;
+        while let Some(c) = self.peek(0) {
+            let digit = if base <= 10 {
+                c.is_ascii_digit()
+            } else {
+                c.is_ascii_hexdigit()
+            };
+            if c == b'_' {
+                digsep |= 2;
+            } else if digit {
+                digsep |= 1;
+                if base <= 10 && u32::from(c - b'0') >= base && invalid.is_none() {
+                    *invalid = Some(self.at);
+                }
+            } else {
+                break;
+            }
+            self.at += 1;
+        }
+        digsep
     }
 
     fn token(&self, kind: Kind, offset: usize, text: &str) -> Token {
@@ -732,9 +833,12 @@ fn parse_header(header: &[u8]) -> Vec<(usize, String)> {
 }
 
 impl HeaderParser<'_> {
+    /// Scanner errors are all kept (only the parser's own errors are
+    /// limited to one per line).
     fn take_scanner_errors(&mut self) {
         for (offset, msg) in std::mem::take(&mut self.scanner.errors) {
-            self.error(offset, msg);
+            self.last_error_line = Some(position(self.src, offset).line);
+            self.errors.push((offset, msg));
         }
     }
 

@@ -1157,7 +1157,7 @@ fn base_name(base: u32) -> &'static str {
 
 /// The index of the first `_` in a number literal that does not separate
 /// two digits (a base prefix counts as a digit).
-fn invalid_separator(x: &[u8]) -> Option<usize> {
+pub(crate) fn invalid_separator(x: &[u8]) -> Option<usize> {
     let mut x1 = b' ';
     let mut d = b'.';
     let mut i = 0;

@@ -1,0 +1,4 @@
+0opackage main
+
+func main() {
+}
