@@ -12,7 +12,7 @@ pub enum Node {
 }
 
 /// Bound on nesting, so hostile input cannot overflow the stack.
-const MAX_DEPTH: u32 = 400;
+const MAX_DEPTH: u32 = 200;
 
 /// Visits `block` in preorder. Function literal bodies are entered only
 /// when `into_closures` is set.

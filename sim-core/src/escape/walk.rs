@@ -25,7 +25,7 @@ pub const MAX_STACK_VAR_SIZE: u64 = 128 * 1024;
 pub const MAX_IMPLICIT_STACK_VAR_SIZE: u64 = 64 * 1024;
 /// Captured variables up to this size may be captured by value.
 const MAX_BYVAL_SIZE: u64 = 128;
-const MAX_DEPTH: u32 = 300;
+const MAX_DEPTH: u32 = 200;
 
 /// Parameter summaries of analyzed functions, receiver first.
 pub type Tags = HashMap<FuncId, Vec<Leaks>>;
