@@ -7,7 +7,7 @@
 
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: escapade check [-m|-m=2] FILE.go\n       escapade parse FILE.go";
+const USAGE: &str = "usage: escapade check [-m|-m=2] FILE.go\n       escapade parse FILE.go\n       escapade run|stats|trace FILE.go";
 
 fn main() -> ExitCode {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
@@ -68,9 +68,58 @@ fn main() -> ExitCode {
             }
             ExitCode::from(1)
         }
+        "run" | "stats" | "trace" => machine_command(command, &source, &file_name),
         _ => {
             eprintln!("escapade: unknown command {command:?}\n{USAGE}");
             ExitCode::from(2)
+        }
+    }
+}
+
+/// `run` behaves like the compiled program (its output and exit status);
+/// `stats` prints the final counters as one JSON object; `trace` prints the
+/// whole recorded trace as JSON.
+fn machine_command(command: &str, source: &str, file_name: &str) -> ExitCode {
+    use std::io::Write;
+    let opts = sim_core::machine::Options {
+        record: command == "trace",
+        ..Default::default()
+    };
+    let trace = match sim_core::machine::run_source(source, &opts) {
+        sim_core::machine::SourceRun::Ran(trace) => trace,
+        sim_core::machine::SourceRun::Rejected(lines) => {
+            eprintln!("# command-line-arguments");
+            for d in lines {
+                eprintln!("{}", d.go_format(file_name));
+            }
+            return ExitCode::from(1);
+        }
+    };
+    match command {
+        "run" => {
+            for chunk in &trace.output {
+                let _ = match chunk.stream {
+                    sim_core::trace::Stream::Stdout => std::io::stdout().write_all(chunk.text.as_bytes()),
+                    sim_core::trace::Stream::Stderr => {
+                        let _ = std::io::stdout().flush();
+                        std::io::stderr().write_all(chunk.text.as_bytes())
+                    }
+                };
+            }
+            let _ = std::io::stdout().flush();
+            ExitCode::from(trace.exit_code().clamp(0, 255) as u8)
+        }
+        "stats" => {
+            let c = &trace.counters;
+            println!(
+                "{{\"steps\":{},\"heap_allocs\":{},\"heap_bytes\":{},\"stack_allocs\":{},\"gc_cycles\":{},\"max_stack_bytes\":{},\"goroutines\":{}}}",
+                c.steps, c.heap_allocs, c.heap_bytes, c.stack_allocs, c.gc_cycles, c.max_stack_bytes, c.goroutines
+            );
+            ExitCode::SUCCESS
+        }
+        _ => {
+            println!("{}", trace.to_json());
+            ExitCode::SUCCESS
         }
     }
 }

@@ -48,10 +48,20 @@ pub struct Trace {
     pub counters: Counters,
     /// How the run ended.
     pub outcome: Outcome,
-    /// Everything written to standard output, and to standard error
-    /// (println, panics, fatal errors), in order.
+    /// Everything written, in order, as chunks per stream (so standard
+    /// output and standard error interleave as the program wrote them).
+    pub output: Vec<OutputChunk>,
+    /// The same text split by stream: standard output, and standard error
+    /// (println, panics, fatal errors).
     pub stdout: String,
     pub stderr: String,
+}
+
+/// A run of text written to one stream.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutputChunk {
+    pub stream: Stream,
+    pub text: String,
 }
 
 /// How the program ended, with the exit status `go run`'s binary gives.
@@ -294,6 +304,12 @@ impl Trace {
             snap.apply(step);
         }
         Some(snap)
+    }
+
+    /// The trace as JSON (deterministic: fields in declaration order, no
+    /// maps).
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
     }
 
     /// The exit status the program gave.
