@@ -358,9 +358,8 @@ impl<'t> Checker<'t> {
         } else if let Some(last) = args.last() {
             (last.start_byte(), last.end_byte())
         } else {
-            // At the closing parenthesis.
-            let end = node.end_byte();
-            (end.saturating_sub(1), end)
+            // No arguments: at the call itself.
+            (node.start_byte(), node.end_byte())
         };
         let have_s = self.types_summary(have, false, spread);
         let want_s = self.types_summary(&sig.params, sig.variadic, false);
@@ -627,7 +626,7 @@ impl<'t> Checker<'t> {
             let s = c.node_string(node);
             c.error(
                 node,
-                format!("{q} arguments for {s} (expected {want}, found {have})"),
+                format!("invalid operation: {q} arguments for {s} (expected {want}, found {have})"),
             );
             c.invalid(node)
         };

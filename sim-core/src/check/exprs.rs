@@ -335,7 +335,7 @@ impl<'t> Checker<'t> {
                 if !ok {
                     let d = self.describe(&x);
                     self.error(
-                        node,
+                        operand,
                         format!("invalid operation: operator {op} not defined on {d}"),
                     );
                     return self.invalid(node);

@@ -143,9 +143,12 @@ fn write(src: &str, node: Node<'_>, out: &mut String, depth: u32) {
             if let Some(t) = field("type") {
                 write(src, t, out, d);
             }
-            out.push_str("{…}");
+            match field("body") {
+                Some(body) => write(src, body, out, d),
+                None => out.push_str("{…}"),
+            }
         }
-        "literal_value" => out.push_str("{…}"),
+        "literal_value" => out.push_str(if named_children(node).is_empty() { "{}" } else { "{…}" }),
         "func_literal" => {
             out.push_str("func");
             if let Some(p) = field("parameters") {

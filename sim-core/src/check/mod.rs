@@ -64,7 +64,10 @@ const MAX_NESTING: u32 = 200;
 /// Parses and checks one `package main` file.
 pub fn check(source: &str) -> Checked {
     let tree = crate::syntax::parse(source);
-    if !tree.errors().is_empty() {
+    // Go's parser also checks break/continue/goto/labels; those errors do
+    // not stop type checking, every other syntax error does.
+    let branch_errors = tree.errors().iter().all(|d| is_branch_error(&d.message));
+    if !tree.errors().is_empty() && !(branch_errors && tree.reporter() == Reporter::Compiler) {
         return Checked {
             program: None,
             diagnostics: tree.errors().to_vec(),
@@ -85,6 +88,12 @@ pub fn check(source: &str) -> Checked {
     };
     let mut checker = Checker::new(source);
     checker.check_file(root);
+    // The syntax stage's branch errors come first, as the parser reports
+    // them before type checking starts; ours would only repeat them.
+    checker.errors.retain(|d| !is_branch_error(&d.message));
+    let mut errors = tree.errors().to_vec();
+    errors.append(&mut checker.errors);
+    checker.errors = errors;
     let diagnostics = checker.finish_diagnostics();
     Checked {
         program: diagnostics.is_empty().then_some(checker.prog),
@@ -268,6 +277,27 @@ impl<'t> Checker<'t> {
     fn is_used(&self, var: ir::VarId) -> bool {
         self.used.get(var.0 as usize).copied().unwrap_or(false)
     }
+}
+
+/// Whether a message is one of the parser's branch checks (see
+/// `syntax/branches.rs`), which Go reports without stopping.
+fn is_branch_error(message: &str) -> bool {
+    const EXACT: [&str; 5] = [
+        "break is not in a loop, switch, or select",
+        "continue is not in a loop",
+        "cannot fallthrough final case in switch",
+        "cannot fallthrough in type switch",
+        "fallthrough statement out of place",
+    ];
+    const PREFIXES: [&str; 6] = [
+        "break label not defined: ",
+        "continue label not defined: ",
+        "invalid break label ",
+        "invalid continue label ",
+        "goto ",
+        "label ",
+    ];
+    EXACT.contains(&message) || PREFIXES.iter().any(|p| message.starts_with(p))
 }
 
 /// Named children of a node, comments left out.

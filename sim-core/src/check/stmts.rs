@@ -334,7 +334,6 @@ impl<'t> Checker<'t> {
                     self.error(e, format!("expression in {what} must be function call"));
                     return None;
                 }
-                self.count_call_wrapper(x.expr);
                 let kind = if what == "defer" {
                     StmtKind::Defer(x.expr)
                 } else {
@@ -345,32 +344,6 @@ impl<'t> Checker<'t> {
             other => {
                 self.unsupported(node, other);
                 None
-            }
-        }
-    }
-
-    /// gc wraps a go/defer call that has arguments or results (or a
-    /// receiver) in a closure numbered like function literals (`main.func2`),
-    /// so later literals' names must skip that number.
-    fn count_call_wrapper(&mut self, call: ExprId) {
-        let ExprKind::Call(c) = &self.prog.exprs[call].kind else {
-            return;
-        };
-        let has_results = match self.prog.types.get(self.prog.exprs[call].ty) {
-            Type::Tuple(items) => !items.is_empty(),
-            _ => true,
-        };
-        let is_method = matches!(
-            c.callee,
-            crate::ir::Callee::Method { .. } | crate::ir::Callee::Interface { .. }
-        );
-        let has_args = c.args.iter().any(|a| match &self.prog.exprs[*a].kind {
-            ExprKind::VarArgsSlice(items) => !items.is_empty(),
-            _ => true,
-        });
-        if has_args || has_results || is_method {
-            if let Some(ctx) = self.funcs.last_mut() {
-                ctx.closure_count += 1;
             }
         }
     }
@@ -612,6 +585,9 @@ impl<'t> Checker<'t> {
         let mut rhs = Vec::new();
         let mut types = Vec::new();
         let mut ok = true;
+        // A count mismatch marks the new variables used (types2 does, to
+        // avoid follow-on errors); a bad single value does not.
+        let mut mismatch = false;
         if right.len() == 1 && left.len() > 1 {
             let x = self.expr(right[0]);
             match self.multi_value(&x, left.len(), right[0]) {
@@ -624,6 +600,7 @@ impl<'t> Checker<'t> {
                         self.assign_mismatch(left.len(), &x, 1, right[0]);
                     }
                     ok = false;
+                    mismatch = true;
                 }
             }
         } else if right.len() != left.len() {
@@ -640,11 +617,13 @@ impl<'t> Checker<'t> {
                 ),
             );
             ok = false;
+            mismatch = true;
         } else {
             for r in &right {
                 let x = self.expr(*r);
                 if right.len() == 1 && self.tuple_mismatch(&x, *r) {
                     ok = false;
+                    mismatch = true;
                     types.push(TypeTable::INVALID);
                     continue;
                 }
@@ -738,16 +717,13 @@ impl<'t> Checker<'t> {
         }
         for (slot, l, ty) in pending_decl {
             let v = self.declare_local(l, ty);
-            if ty == TypeTable::INVALID {
-                self.mark_used(v);
-            }
             declares.push(v);
             let vspan = self.span(l);
             lhs[slot] = Some(self.new_expr(ExprKind::Var(v), ty, vspan));
         }
         if !ok {
-            for v in &declares {
-                if self.prog.vars[*v].ty == TypeTable::INVALID {
+            if mismatch {
+                for v in &declares {
                     self.mark_used(*v);
                 }
             }
