@@ -674,7 +674,7 @@ impl<'t> Checker<'t> {
                 if let Some(ConstValue::String(s)) = &x.val {
                     return self.constant(
                         node,
-                        TypeTable::UNTYPED_INT,
+                        TypeTable::INT,
                         ConstValue::Int(s.len() as i128),
                         span,
                     );

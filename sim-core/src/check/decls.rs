@@ -531,11 +531,7 @@ impl<'t> Checker<'t> {
         if let Some(f) = self.prog.package_init {
             return f;
         }
-        let sig = self.prog.types.intern(Type::Func(Signature {
-            params: vec![],
-            results: vec![],
-            variadic: false,
-        }));
+        let sig = self.prog.types.intern(Type::Func(Signature::default()));
         let f = self.prog.funcs.alloc(Func {
             name: "init".into(),
             kind: FuncKind::TopLevel,
@@ -734,11 +730,7 @@ impl<'t> Checker<'t> {
         let span = decl
             .child_by_field_name("name")
             .map_or_else(|| self.span(decl), |n| self.span(n));
-        let sig = self.prog.types.intern(Type::Func(Signature {
-            params: vec![],
-            results: vec![],
-            variadic: false,
-        }));
+        let sig = self.prog.types.intern(Type::Func(Signature::default()));
         let func = self.prog.funcs.alloc(Func {
             name,
             kind,
@@ -763,11 +755,7 @@ impl<'t> Checker<'t> {
 
     /// Resolves a function's parameters and results into variables.
     pub(super) fn fill_signature(&mut self, func: FuncId, decl: Node<'_>) {
-        let mut sig = Signature {
-            params: vec![],
-            results: vec![],
-            variadic: false,
-        };
+        let mut sig = Signature::default();
         let mut params = Vec::new();
         if let Some(list) = decl.child_by_field_name("parameters") {
             for p in children(list) {
@@ -822,6 +810,16 @@ impl<'t> Checker<'t> {
                 sig.results.push(ty);
             }
         }
+        let named = |vars: &[VarId], c: &Self| {
+            let names: Vec<String> = vars.iter().map(|v| c.prog.vars[*v].name.clone()).collect();
+            if names.iter().any(|n| n != "_" && !n.starts_with("~r")) {
+                names
+            } else {
+                Vec::new()
+            }
+        };
+        sig.param_names = named(&params, self);
+        sig.result_names = named(&results, self);
         let sig = self.prog.types.intern(Type::Func(sig));
         let f = &mut self.prog.funcs[func];
         f.sig = sig;
@@ -1050,11 +1048,7 @@ impl<'t> Checker<'t> {
 
     /// A function type without variables (for `func(int) bool` types).
     pub(super) fn func_type(&mut self, node: Node<'_>) -> TypeId {
-        let mut sig = Signature {
-            params: vec![],
-            results: vec![],
-            variadic: false,
-        };
+        let mut sig = Signature::default();
         if let Some(list) = node.child_by_field_name("parameters") {
             for p in children(list) {
                 let Some(tn) = p.child_by_field_name("type") else {
@@ -1065,8 +1059,11 @@ impl<'t> Checker<'t> {
                     ty = self.prog.types.slice(ty);
                     sig.variadic = true;
                 }
-                let n = field_children(p, "name").len().max(1);
-                sig.params.extend(std::iter::repeat_n(ty, n));
+                let names = field_children(p, "name");
+                for n in &names {
+                    sig.param_names.push(self.text(*n).to_string());
+                }
+                sig.params.extend(std::iter::repeat_n(ty, names.len().max(1)));
             }
         }
         if let Some(r) = node.child_by_field_name("result") {
@@ -1076,13 +1073,22 @@ impl<'t> Checker<'t> {
                         continue;
                     };
                     let ty = self.resolve_type(tn);
-                    let n = field_children(p, "name").len().max(1);
-                    sig.results.extend(std::iter::repeat_n(ty, n));
+                    let names = field_children(p, "name");
+                    for n in &names {
+                        sig.result_names.push(self.text(*n).to_string());
+                    }
+                    sig.results.extend(std::iter::repeat_n(ty, names.len().max(1)));
                 }
             } else {
                 let ty = self.resolve_type(r);
                 sig.results.push(ty);
             }
+        }
+        if sig.param_names.len() != sig.params.len() {
+            sig.param_names.clear();
+        }
+        if sig.result_names.len() != sig.results.len() {
+            sig.result_names.clear();
         }
         self.prog.types.intern(Type::Func(sig))
     }

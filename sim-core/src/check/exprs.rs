@@ -431,6 +431,12 @@ impl<'t> Checker<'t> {
             c.invalid(node)
         };
         let result_ty;
+        // An untyped operand only meets an interface in a comparison.
+        let iface_mix = !op.is_comparison()
+            && ((ux && self.prog.types.is_interface(ty)) || (uy && self.prog.types.is_interface(tx)));
+        if iface_mix && ux != uy {
+            return mismatch(self);
+        }
         if ux && !uy {
             if !self.convert_untyped_to(&x, ty) {
                 if x.mode == Mode::Nil || self.prog.types.is_interface(ty) {
@@ -963,6 +969,8 @@ impl<'t> Checker<'t> {
             params,
             results: sig_v.results,
             variadic: sig_v.variadic,
+            param_names: Vec::new(),
+            result_names: sig_v.result_names,
         }));
         let kind = ExprKind::MethodExpr {
             recv_type: recv_ty,

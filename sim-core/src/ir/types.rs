@@ -177,11 +177,17 @@ pub struct Field {
 }
 
 /// A function signature. With `variadic`, the last parameter is a slice.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+/// Parameter and result names only matter for printing (`func(s string)
+/// int`); identity ignores them, so compare with [`TypeTable::identical`].
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct Signature {
     pub params: Vec<TypeId>,
     pub results: Vec<TypeId>,
     pub variadic: bool,
+    /// One name per parameter, or empty when the parameters are unnamed.
+    pub param_names: Vec<String>,
+    /// One name per result, or empty when the results are unnamed.
+    pub result_names: Vec<String>,
 }
 
 /// One method of an interface's full method set.
@@ -353,9 +359,8 @@ impl TypeTable {
         });
         // error: interface{ Error() string }
         let error_sig = table.intern(Type::Func(Signature {
-            params: vec![],
             results: vec![Self::STRING],
-            variadic: false,
+            ..Signature::default()
         }));
         let method = IfaceMethod {
             name: "Error".into(),
@@ -674,6 +679,10 @@ impl TypeTable {
             if i > 0 {
                 out.push_str(", ");
             }
+            if let Some(name) = sig.param_names.get(i) {
+                out.push_str(name);
+                out.push(' ');
+            }
             if sig.variadic && i + 1 == sig.params.len() {
                 out.push_str("...");
                 match self.get(*p) {
@@ -687,7 +696,7 @@ impl TypeTable {
         out.push(')');
         match sig.results.as_slice() {
             [] => {}
-            [one] => {
+            [one] if sig.result_names.is_empty() => {
                 out.push(' ');
                 self.write_type(out, *one, depth);
             }
@@ -696,6 +705,10 @@ impl TypeTable {
                 for (i, r) in many.iter().enumerate() {
                     if i > 0 {
                         out.push_str(", ");
+                    }
+                    if let Some(name) = sig.result_names.get(i) {
+                        out.push_str(name);
+                        out.push(' ');
                     }
                     self.write_type(out, *r, depth);
                 }
