@@ -46,7 +46,7 @@ test("a syntax error typed into the editor is shown at its line", async () => {
   await page.keyboard.press("Control+A");
   await page.keyboard.press("Delete");
   // Line 5 is left unfinished: Go reports the `}` on line 6.
-  const program = "package main\n\nfunc main() {\n\tx := 1\n\ty := x +\n}\n";
+  const program = "package main\n\nfunc main() {\n\tx := 1\n\t_ = x +\n}\n";
   await page.keyboard.type(program);
   assert.equal(await area.inputValue(), program);
 

@@ -15,6 +15,9 @@ use crate::state::Run;
 pub enum Place {
     Stack,
     Heap,
+    /// A parameter whose value flows out of its function (`leaking param`):
+    /// the value itself lives wherever the caller put it.
+    Leak,
 }
 
 /// One `-m` verdict with its `-m=2` reason chain, placed on its line.
@@ -68,10 +71,11 @@ pub fn analyse(source: &str) -> Analysis {
     }
 }
 
-/// Runs the stepping machine. It is being built in parallel with the page;
-/// until it records runs the page shows verdicts without a picture.
-fn record(_program: &sim_core::ir::Program, _result: &escape::EscapeResult) -> Option<Trace> {
-    None
+/// Runs the stepping machine with its default limits. A run with no
+/// recorded steps (nothing the machine could model) draws no picture.
+fn record(program: &sim_core::ir::Program, result: &escape::EscapeResult) -> Option<Trace> {
+    let trace = sim_core::machine::run(program, result, &sim_core::machine::Options::default());
+    (!trace.steps.is_empty()).then_some(trace)
 }
 
 /// The `-m` verdicts, each with the `-m=2` explanation given at its position.
@@ -88,11 +92,10 @@ pub fn verdicts(result: &escape::EscapeResult) -> Vec<Verdict> {
         .verdicts()
         .filter_map(|v| {
             let place = match v.kind {
-                VerdictKind::MovedToHeap
-                | VerdictKind::Escapes
-                | VerdictKind::LeakingParam
+                VerdictKind::MovedToHeap | VerdictKind::Escapes => Place::Heap,
+                VerdictKind::LeakingParam
                 | VerdictKind::LeakingParamContent
-                | VerdictKind::LeakingParamToResult => Place::Heap,
+                | VerdictKind::LeakingParamToResult => Place::Leak,
                 VerdictKind::DoesNotEscape | VerdictKind::ParamDoesNotEscape => Place::Stack,
                 _ => return None,
             };
@@ -203,6 +206,20 @@ mod tests {
             .find(|v| v.message == "... argument does not escape")
             .expect("a stack verdict");
         assert_eq!(stack.place, Place::Stack);
+    }
+
+    #[test]
+    fn share_up_records_a_run_in_which_the_car_escapes() {
+        let run = analyse(SHARE_UP).run.expect("a recorded run");
+        assert!(!run.marks.alloc.is_empty());
+        assert!(
+            !run.marks.escape.is_empty(),
+            "makeCar's return is an escape"
+        );
+        assert_eq!(
+            run.trace.counters.heap_allocs,
+            run.trace.steps.last().unwrap().counters.heap_allocs
+        );
     }
 
     #[test]

@@ -32,6 +32,8 @@ pub const CELL_H: f32 = 168.0;
 pub const CELL_GAP: f32 = 16.0;
 /// Width of one character of the picture's monospace text (0.6 em at 16).
 pub const CHAR_W: f32 = 9.6;
+/// Average width of a character of the badge's 13-unit sans-serif text.
+pub const BADGE_CHAR_W: f32 = 7.0;
 /// Bubbles drawn at most; the rest are counted in [`Scene::hidden`].
 pub const MAX_BUBBLES: usize = 120;
 /// Field rows shown inside a bubble.
@@ -243,15 +245,24 @@ pub fn layout(snap: &Snapshot, places: &HeapPlaces, shape: Shape) -> Scene {
         let top = y;
         let mut fy = top + G_HEAD_H;
         let mut sp_y = fy;
-        for frame in &g.frames {
+        let mut sp_placed = false;
+        for frame in stack_order(&g.frames) {
+            if !frame.valid && !sp_placed {
+                // The stack pointer gets its own band between the live
+                // frames and the invalid memory below them.
+                sp_placed = true;
+                sp_y = fy;
+                fy += SP_H;
+            }
             let fb = frame_box(frame, g.id.0, x, fy);
             fy += fb.h + FRAME_GAP;
-            if frame.valid {
-                sp_y = fy - FRAME_GAP / 2.0;
-            }
             scene.frames.push(fb);
         }
-        let bottom = fy.max(sp_y + SP_H) + PAD;
+        if !sp_placed {
+            sp_y = fy;
+            fy += SP_H;
+        }
+        let bottom = fy + PAD;
         let (title, detail) = goroutine_text(g);
         scene.goroutines.push(GoroutineBox {
             id: g.id.0,
@@ -338,6 +349,15 @@ fn cell_origin(cell: usize, cols: usize, x0: f32, y0: f32, w: f32) -> (f32, f32)
     )
 }
 
+/// Frames in memory order, highest address first: the caller above its
+/// callees, each returned frame where its bytes are. Goroutine stacks grow
+/// down, so this is the tutorial's top-to-bottom.
+fn stack_order(frames: &[Frame]) -> Vec<&Frame> {
+    let mut out: Vec<&Frame> = frames.iter().collect();
+    out.sort_by_key(|f| (std::cmp::Reverse(f.addr + f.size), f.id));
+    out
+}
+
 fn frame_box(frame: &Frame, goroutine: u32, x: f32, y: f32) -> FrameBox {
     let h = F_HEAD_H + ROW_H * frame.slots.len().max(1) as f32;
     FrameBox {
@@ -408,14 +428,9 @@ fn bubble(obj: &HeapObject, x: f32, y: f32, w: f32) -> Bubble {
         addr: hex(obj.addr),
         size: bytes(obj.size),
         rows,
-        badge: fit(&badge(&obj.reason), budget),
+        badge: fit(&obj.reason, ((w - 36.0) / BADGE_CHAR_W) as usize),
         state: obj.state,
     }
-}
-
-/// The compiler's verdict, shortened to fit a badge.
-fn badge(reason: &str) -> String {
-    reason.to_string()
 }
 
 fn goroutine_text(g: &sim_core::trace::Goroutine) -> (String, String) {
@@ -566,7 +581,7 @@ pub fn targets(v: &Value, out: &mut Vec<ObjectId>) {
 #[derive(Clone, Copy)]
 enum Anchor {
     Slot { x: f32, y: f32, w: f32, faded: bool },
-    Bubble { x: f32, y: f32, faded: bool },
+    Bubble { x: f32, y: f32, w: f32, faded: bool },
 }
 
 fn arrows(snap: &Snapshot, scene: &Scene) -> Vec<Arrow> {
@@ -599,6 +614,7 @@ fn arrows(snap: &Snapshot, scene: &Scene) -> Vec<Arrow> {
             Anchor::Bubble {
                 x: b.x,
                 y: b.y + 22.0,
+                w: b.w,
                 faded: b.state == ObjectState::Freed,
             },
         );
@@ -625,7 +641,7 @@ fn arrows(snap: &Snapshot, scene: &Scene) -> Vec<Arrow> {
     }
     let mut fi = scene.frames.iter();
     for g in &snap.goroutines {
-        for frame in &g.frames {
+        for frame in stack_order(&g.frames) {
             if let Some(fb) = fi.next() {
                 slot_boxes.extend(
                     frame
@@ -648,11 +664,25 @@ fn arrows(snap: &Snapshot, scene: &Scene) -> Vec<Arrow> {
             .find(|b| b.id == o.id.0)
             .map(|b| (o, b))
     }) {
-        let mut ts = Vec::new();
-        targets(&obj.value, &mut ts);
-        for (k, t) in ts.into_iter().enumerate() {
+        // Each pointer starts at the row of the field that holds it.
+        let mut ts: Vec<(usize, ObjectId)> = Vec::new();
+        match &obj.value {
+            Value::Struct { fields } => {
+                for (row, f) in fields.iter().enumerate() {
+                    let mut here = Vec::new();
+                    targets(&f.value, &mut here);
+                    ts.extend(here.into_iter().map(|t| (row.min(BUBBLE_ROWS - 1), t)));
+                }
+            }
+            v => {
+                let mut here = Vec::new();
+                targets(v, &mut here);
+                ts.extend(here.into_iter().map(|t| (0, t)));
+            }
+        }
+        for (k, (row, t)) in ts.into_iter().enumerate() {
             if let Some(a) = anchors.get(&t.0) {
-                let start = (b.x + b.w, b.y + 56.0 + (k.min(BUBBLE_ROWS) as f32) * 24.0);
+                let start = (b.x + b.w, b.y + 72.0 + row as f32 * 22.0);
                 out.push(arrow(
                     obj.id.0,
                     k,
@@ -669,9 +699,9 @@ fn arrows(snap: &Snapshot, scene: &Scene) -> Vec<Arrow> {
 
 fn arrow(from: u32, k: usize, to: u32, (sx, sy): (f32, f32), end: Anchor, faded: bool) -> Arrow {
     let (path, end_faded) = match end {
-        Anchor::Bubble { x, y, faded } => {
-            let (ex, ey) = (x - 4.0, y);
-            let path = if ex > sx + 20.0 {
+        Anchor::Bubble { x, y, w, faded } => {
+            let path = if x - 4.0 > sx + 20.0 {
+                let (ex, ey) = (x - 4.0, y);
                 let dx = ((ex - sx) / 2.0).max(30.0);
                 format!(
                     "M{sx:.1},{sy:.1} C{:.1},{sy:.1} {:.1},{ey:.1} {ex:.1},{ey:.1}",
@@ -679,12 +709,14 @@ fn arrow(from: u32, k: usize, to: u32, (sx, sy): (f32, f32), end: Anchor, faded:
                     ex - dx
                 )
             } else {
-                // Target is left of (or under) the source: loop out to the
-                // right and come back in from the left.
-                let out_x = sx + 40.0;
+                // Target is not to the right (another bubble): loop out to
+                // the right and come into its right edge.
+                let (ex, ey) = (x + w + 4.0, y);
+                let bulge = 30.0 + ((sy - ey).abs() / 8.0).min(40.0);
                 format!(
-                    "M{sx:.1},{sy:.1} C{out_x:.1},{sy:.1} {:.1},{ey:.1} {ex:.1},{ey:.1}",
-                    ex - 60.0
+                    "M{sx:.1},{sy:.1} C{:.1},{sy:.1} {:.1},{ey:.1} {ex:.1},{ey:.1}",
+                    sx + bulge,
+                    ex + bulge
                 )
             };
             (path, faded)

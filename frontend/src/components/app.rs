@@ -187,7 +187,7 @@ fn workspace() -> Html {
         let here = verdicts.iter().filter(|v| v.line == line).map(|v| {
             let chain = v.chain.iter().map(|l| html! { <li><code>{ l }</code></li> });
             html! {
-                <div class={classes!("pinned-verdict", if v.place == Place::Heap { "heap" } else { "stack" })}>
+                <div class={classes!("pinned-verdict", match v.place { Place::Heap => "heap", Place::Leak => "leak", Place::Stack => "stack" })}>
                     <p><strong>{ format!("{}:{}", v.line, v.col) }</strong>{ " " }<span class="verdict-quote">{ &v.message }</span></p>
                     if !v.chain.is_empty() { <ol class="flow">{ for chain }</ol> }
                 </div>

@@ -51,7 +51,7 @@ pub fn controls(props: &ControlsProps) -> Html {
     html! {
         <div class="controls" role="toolbar" aria-label="Step through the run">
             <div class="transport">
-                { button("first step (Home)", "⏮", Action::First, empty || at_start) }
+                { button("first step (Home)", "|◀", Action::First, empty || at_start) }
                 { button("step back (←)", "◀", Action::Back, empty || at_start) }
                 <button class="ctl play" aria-label={if props.playing { "pause (space)" } else { "play (space)" }}
                         title="play / pause (space)" disabled={empty}
@@ -59,7 +59,7 @@ pub fn controls(props: &ControlsProps) -> Html {
                     { if props.playing { "⏸ pause" } else { "▶ play" } }
                 </button>
                 { button("step forward (→)", "▶", Action::Forward, empty || at_end) }
-                { button("last step (End)", "⏭", Action::Last, empty || at_end) }
+                { button("last step (End)", "▶|", Action::Last, empty || at_end) }
                 <span class="step-count" aria-live="polite">
                     { if empty { "no steps".to_string() } else { format!("step {} / {}", props.cursor + 1, props.len) } }
                 </span>
@@ -73,7 +73,7 @@ pub fn controls(props: &ControlsProps) -> Html {
                 { jump(MarkKind::Escape, "escape") }
                 { jump(MarkKind::Gc, "GC") }
                 if props.has_summaries {
-                    { button("jump over the fast-forwarded loop", "⏩ skip loop", Action::SkipLoop, empty) }
+                    { button("jump over the fast-forwarded loop", "▶▶ skip loop", Action::SkipLoop, empty) }
                 }
             </div>
         </div>

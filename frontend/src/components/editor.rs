@@ -80,6 +80,7 @@ pub fn editor(props: &EditorProps) -> Html {
         let title = error.map(|d| d.message.clone());
         let verdict = (!here.is_empty()).then(|| {
             let heap = here.iter().any(|v| v.place == Place::Heap);
+            let leak = !heap && here.iter().any(|v| v.place == Place::Leak);
             let tip: Vec<String> = here
                 .iter()
                 .flat_map(|v| std::iter::once(v.message.clone()).chain(v.chain.iter().cloned()))
@@ -90,7 +91,13 @@ pub fn editor(props: &EditorProps) -> Html {
                 let line = line as u32;
                 Callback::from(move |_| cb.emit(if selected { None } else { Some(line) }))
             };
-            let label = if heap { "heap" } else { "stack" };
+            let (label, text) = if heap {
+                ("heap", "▲ heap")
+            } else if leak {
+                ("leak", "↗ leaks")
+            } else {
+                ("stack", "■ stack")
+            };
             html! {
                 <button
                     class={classes!("verdict", label, selected.then_some("selected"))}
@@ -99,7 +106,7 @@ pub fn editor(props: &EditorProps) -> Html {
                     aria-pressed={selected.to_string()}
                     data-place={label}
                     {onclick}
-                >{ if heap { "▲ heap" } else { "■ stack" } }</button>
+                >{ text }</button>
             }
         });
         html! {

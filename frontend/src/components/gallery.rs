@@ -23,8 +23,10 @@ pub fn gallery(props: &GalleryProps) -> Html {
     html! {
         <details class="gallery">
             <summary>{ "Examples" }</summary>
-            <ul>{ for items }</ul>
-            <p class="compare-link"><a href="?compare=fill_bad,fill">{ "Compare fillBad with fill side by side" }</a></p>
+            <ul>
+                { for items }
+                <li class="compare-link"><a href="?compare=fill_bad,fill">{ "Compare: fillBad and fill side by side" }</a></li>
+            </ul>
         </details>
     }
 }
