@@ -20,6 +20,7 @@ mod static_value;
 pub mod stdlib_tags;
 mod visit;
 mod walk;
+mod wrappers;
 
 pub use report::{render, Event, Explanation, Flow, FlowNote, Verdict, VerdictKind};
 
@@ -55,6 +56,7 @@ pub fn analyze(prog: &crate::ir::Program) -> EscapeResult {
         events.extend(ev);
         tags.extend(new_tags);
     }
+    events.extend(wrappers::wrapper_events(prog, &tags));
     EscapeResult { events }
 }
 
