@@ -118,7 +118,11 @@ impl<'t> Checker<'t> {
                 let e = self.defaulted(&x);
                 let from = self.prog.exprs[e].ty;
                 if let Err(why) = self.implements(from, target) {
-                    self.cannot_use(&x, target, context, &why);
+                    // types2 reports the constant after giving it its
+                    // default type: `3 (constant of type int)`.
+                    let typed = Operand { ty: from, ..x.clone() };
+                    let (t, i) = (self.type_string(from), self.type_string(target));
+                    self.cannot_use(&typed, target, context, &format!(": {t} does not implement {i} {why}"));
                     return None;
                 }
                 return Some(self.conv_iface(e, target));

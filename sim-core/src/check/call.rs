@@ -848,6 +848,18 @@ impl<'t> Checker<'t> {
                 if d.is_invalid() || s.is_invalid() {
                     return self.invalid(node);
                 }
+                for x in [&d, &s] {
+                    let ok = match self.prog.types.under(x.ty) {
+                        Type::Slice(_) => true,
+                        Type::Basic(k) => k.is_string() && std::ptr::eq(x, &s),
+                        _ => false,
+                    };
+                    if !ok {
+                        let desc = self.describe(x);
+                        self.error(x.node, format!("invalid copy: argument must be a slice; have {desc}"));
+                        return self.invalid(node);
+                    }
+                }
                 let se = self.defaulted(&s);
                 call(self, vec![d.expr, se], TypeTable::INT, Mode::Value)
             }
@@ -877,6 +889,18 @@ impl<'t> Checker<'t> {
                 let x = self.value(args[0]);
                 if x.is_invalid() {
                     return self.invalid(node);
+                }
+                if b == Builtin::Close {
+                    let why = match self.prog.types.under(x.ty) {
+                        Type::Chan { dir: crate::ir::ChanDir::RecvOnly, .. } => Some("cannot close receive-only channel"),
+                        Type::Chan { .. } => None,
+                        _ => Some("cannot close non-channel"),
+                    };
+                    if let Some(why) = why {
+                        let d = self.describe(&x);
+                        self.error(args[0], format!("invalid operation: {why} {d}"));
+                        return self.invalid(node);
+                    }
                 }
                 call(self, vec![x.expr], void, Mode::NoValue)
             }

@@ -290,10 +290,11 @@ impl<'t> Checker<'t> {
                     Type::Chan { dir, elem } => {
                         if dir == crate::ir::ChanDir::SendOnly {
                             let d = self.describe(&x);
+                            let t = self.type_string(x.ty);
                             self.error(
-                                node,
+                                operand,
                                 format!(
-                                    "invalid operation: cannot receive from send-only channel {d}"
+                                    "invalid operation: cannot receive from send-only channel {t} {d}"
                                 ),
                             );
                             return self.invalid(node);
