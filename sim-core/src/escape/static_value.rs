@@ -162,18 +162,6 @@ impl StaticFacts {
         e
     }
 
-    /// The constant a never-changing local holds, if any.
-    pub fn var_const(&self, prog: &Program, v: VarId) -> Option<ConstValue> {
-        if self.reassigned(prog, v) {
-            return None;
-        }
-        let rhs = *self.defn.get(&v)?;
-        match &prog.expr(self.static_value(prog, rhs)).kind {
-            ExprKind::Const(c) => Some(c.clone()),
-            _ => None,
-        }
-    }
-
     /// The constant an expression is known to hold, with the expression's
     /// own type, when gc would replace it by a literal.
     pub fn static_const(&self, prog: &Program, e: ExprId) -> Option<(ConstValue, TypeId)> {

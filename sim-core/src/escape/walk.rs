@@ -648,8 +648,8 @@ impl<'p> Walker<'p> {
                 for v in declares {
                     self.dcl(*v);
                 }
-                let kk = self.addr(*key, s);
-                let mut kv = self.addr(*value, s);
+                let kk = self.addr(*key);
+                let mut kv = self.addr(*value);
                 let site = self.stmt_site(s);
                 // A per-iteration copy (Go 1.22) is assigned from a hidden
                 // range variable, so only pointer-shaped values flow on.
@@ -797,7 +797,7 @@ impl<'p> Walker<'p> {
         let Some(&r) = rhs.first() else { return };
         let why = match &self.prog.expr(r).kind {
             ExprKind::Call(_) => {
-                let ks: Vec<Hole> = lhs.iter().map(|l| self.addr(*l, s)).collect();
+                let ks: Vec<Hole> = lhs.iter().map(|l| self.addr(*l)).collect();
                 self.call(Some(ks.clone()), r);
                 let declares = self.declared_by(s);
                 self.reassigned(&ks, s, &declares);
@@ -838,7 +838,7 @@ impl<'p> Walker<'p> {
             .map(|d| match d {
                 Dst::Blank => Hole::to(DISCARD),
                 Dst::Var(v) => self.var_hole(*v),
-                Dst::Expr(e) => self.addr(Some(*e), s),
+                Dst::Expr(e) => self.addr(Some(*e)),
             })
             .collect();
         let site = self.stmt_site(s);
@@ -878,7 +878,7 @@ impl<'p> Walker<'p> {
     }
 
     /// gc's `addr`: the hole for storing into an addressable expression.
-    fn addr(&mut self, e: Option<ExprId>, s: StmtId) -> Hole {
+    fn addr(&mut self, e: Option<ExprId>) -> Hole {
         let Some(e) = e else {
             return Hole::to(DISCARD);
         };
@@ -894,14 +894,14 @@ impl<'p> Walker<'p> {
                     self.mutate(*base);
                     Hole::to(HEAP)
                 } else {
-                    self.addr(Some(*base), s)
+                    self.addr(Some(*base))
                 }
             }
             ExprKind::Index { base, index } => {
                 self.discard(*index);
                 let bt = prog.expr(*base).ty;
                 if is_array(prog, bt) {
-                    self.addr(Some(*base), s)
+                    self.addr(Some(*base))
                 } else {
                     self.mutate(*base);
                     Hole::to(HEAP)
