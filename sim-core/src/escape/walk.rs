@@ -137,11 +137,49 @@ impl<'p> Walker<'p> {
 
     fn stmt_site(&self, s: StmtId) -> Site {
         let st = self.prog.stmt(s);
+        let mut pos = st.span.pos;
+        // gc puts a range loop at its `range` keyword; when the IR gives
+        // the `for`, place it one space before the operand (gofmt layout).
+        if let StmtKind::Range { subject, .. } = &st.kind {
+            if let Some(start) = self.start_pos(*subject, 0) {
+                if start.line == pos.line && start.col > pos.col + 6 {
+                    pos = crate::diag::Pos::new(start.line, start.col - 6);
+                }
+            }
+        }
         Site {
             text: self.printer().stmt(st),
-            pos: st.span.pos,
+            pos,
             start: st.span.start,
             end: st.span.end,
+        }
+    }
+
+    /// Where an expression's text begins, for the shapes whose reported
+    /// position is not their first character.
+    fn start_pos(&self, e: ExprId, d: u32) -> Option<crate::diag::Pos> {
+        if d > 32 {
+            return None;
+        }
+        let ex = self.prog.expr(e);
+        match &ex.kind {
+            ExprKind::Var(_) | ExprKind::Const(_) | ExprKind::Func(_) => Some(ex.span.pos),
+            ExprKind::Field { base, .. }
+            | ExprKind::Index { base, .. }
+            | ExprKind::Slice { base, .. }
+            | ExprKind::MapIndex { map: base, .. } => self.start_pos(*base, d + 1),
+            ExprKind::Call(c) => match &c.callee {
+                Callee::Value(f) => self.start_pos(*f, d + 1),
+                Callee::Method { recv, .. } | Callee::Interface { recv, .. } => {
+                    if self.prog.expr(*recv).implicit {
+                        None
+                    } else {
+                        self.start_pos(*recv, d + 1)
+                    }
+                }
+                _ => None,
+            },
+            _ => None,
         }
     }
 
