@@ -141,10 +141,13 @@ impl<'p> Walker<'p> {
         // gc puts a range loop at its `range` keyword; when the IR gives
         // the `for`, place it one space before the operand (gofmt layout).
         if let StmtKind::Range { subject, .. } = &st.kind {
-            if let Some(start) = self.start_pos(*subject, 0) {
-                if start.line == pos.line && start.col > pos.col + 6 {
-                    pos = crate::diag::Pos::new(start.line, start.col - 6);
-                }
+            // Columns count bytes, so the operand's column follows from its
+            // byte offset relative to the statement's start (same line).
+            let sub = self.prog.expr(*subject).span;
+            let same_line = self.prog.expr(*subject).span.pos.line == pos.line;
+            if same_line && sub.start > st.span.start + 6 {
+                let col = pos.col + (sub.start - st.span.start);
+                pos = crate::diag::Pos::new(pos.line, col - 6);
             }
         }
         Site {
@@ -152,34 +155,6 @@ impl<'p> Walker<'p> {
             pos,
             start: st.span.start,
             end: st.span.end,
-        }
-    }
-
-    /// Where an expression's text begins, for the shapes whose reported
-    /// position is not their first character.
-    fn start_pos(&self, e: ExprId, d: u32) -> Option<crate::diag::Pos> {
-        if d > 32 {
-            return None;
-        }
-        let ex = self.prog.expr(e);
-        match &ex.kind {
-            ExprKind::Var(_) | ExprKind::Const(_) | ExprKind::Func(_) => Some(ex.span.pos),
-            ExprKind::Field { base, .. }
-            | ExprKind::Index { base, .. }
-            | ExprKind::Slice { base, .. }
-            | ExprKind::MapIndex { map: base, .. } => self.start_pos(*base, d + 1),
-            ExprKind::Call(c) => match &c.callee {
-                Callee::Value(f) => self.start_pos(*f, d + 1),
-                Callee::Method { recv, .. } | Callee::Interface { recv, .. } => {
-                    if self.prog.expr(*recv).implicit {
-                        None
-                    } else {
-                        self.start_pos(*recv, d + 1)
-                    }
-                }
-                _ => None,
-            },
-            _ => None,
         }
     }
 
