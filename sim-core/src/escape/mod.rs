@@ -36,6 +36,15 @@ impl EscapeResult {
         report::render(&self.events, file_name, level)
     }
 
+    /// The `-m=2` explanations: each a chain of flows with source spans,
+    /// for the page to animate.
+    pub fn explanations(&self) -> impl Iterator<Item = &Explanation> {
+        self.events.iter().filter_map(|e| match e {
+            Event::Explain(x) => Some(x),
+            _ => None,
+        })
+    }
+
     /// Just the `-m` verdicts.
     pub fn verdicts(&self) -> impl Iterator<Item = &Verdict> {
         self.events.iter().filter_map(|e| match e {
