@@ -63,7 +63,11 @@ fn check(go_file: &Path) -> Result<(), String> {
             if ours == want {
                 Ok(())
             } else {
-                Err(format!("want:\n{}\ngot:\n{}", want.join("\n"), ours.join("\n")))
+                Err(format!(
+                    "want:\n{}\ngot:\n{}",
+                    want.join("\n"),
+                    ours.join("\n")
+                ))
             }
         }
         None => {
@@ -73,7 +77,8 @@ fn check(go_file: &Path) -> Result<(), String> {
                     return Err("generics accepted silently".into());
                 }
             }
-            if ours.is_empty() && (checked.program.is_some() || name.starts_with("check_generic_")) {
+            if ours.is_empty() && (checked.program.is_some() || name.starts_with("check_generic_"))
+            {
                 Ok(())
             } else {
                 Err(format!("Go accepts it, we said:\n{}", ours.join("\n")))

@@ -27,12 +27,68 @@ impl Rng {
 
 /// Tokens that steer mutations toward interesting Go.
 const TOKENS: &[&str] = &[
-    "{", "}", "(", ")", "[", "]", ",", ";", ":=", "=", "...", ".", "&", "*", "<-", "\n",
-    "func", "go", "defer", "return", "range", "for", "if", "else", "switch", "case",
-    "default", "select", "chan", "map", "struct", "interface", "type", "var", "const",
-    "nil", "iota", "_", "x", "T", "int", "string", "any", "error", "make", "new",
-    "append", "len", "panic", "recover", "1<<62", "\"s\"", "'r'", "1.5", "[]byte",
-    "fmt.Println", "goto L", "L:", "break", "continue", "fallthrough", "x.(type)",
+    "{",
+    "}",
+    "(",
+    ")",
+    "[",
+    "]",
+    ",",
+    ";",
+    ":=",
+    "=",
+    "...",
+    ".",
+    "&",
+    "*",
+    "<-",
+    "\n",
+    "func",
+    "go",
+    "defer",
+    "return",
+    "range",
+    "for",
+    "if",
+    "else",
+    "switch",
+    "case",
+    "default",
+    "select",
+    "chan",
+    "map",
+    "struct",
+    "interface",
+    "type",
+    "var",
+    "const",
+    "nil",
+    "iota",
+    "_",
+    "x",
+    "T",
+    "int",
+    "string",
+    "any",
+    "error",
+    "make",
+    "new",
+    "append",
+    "len",
+    "panic",
+    "recover",
+    "1<<62",
+    "\"s\"",
+    "'r'",
+    "1.5",
+    "[]byte",
+    "fmt.Println",
+    "goto L",
+    "L:",
+    "break",
+    "continue",
+    "fallthrough",
+    "x.(type)",
 ];
 
 fn mutate(rng: &mut Rng, src: &str) -> String {
@@ -76,7 +132,10 @@ fn mutated_programs_never_panic() {
         if let Ok(rd) = fs::read_dir(dir) {
             let mut files: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
             files.sort();
-            for f in files.iter().filter(|p| p.extension().is_some_and(|x| x == "go")) {
+            for f in files
+                .iter()
+                .filter(|p| p.extension().is_some_and(|x| x == "go"))
+            {
                 if let Ok(s) = fs::read_to_string(f) {
                     seeds.push(s);
                 }

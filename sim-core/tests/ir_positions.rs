@@ -33,19 +33,35 @@ fn escape_report_positions_are_ir_positions() {
         let Ok(rd) = fs::read_dir(&dir) else { continue };
         let mut files: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
         files.sort();
-        for go in files.iter().filter(|p| p.extension().is_some_and(|x| x == "go")) {
-            let Ok(src) = fs::read_to_string(go) else { continue };
+        for go in files
+            .iter()
+            .filter(|p| p.extension().is_some_and(|x| x == "go"))
+        {
+            let Ok(src) = fs::read_to_string(go) else {
+                continue;
+            };
             let checked = sim_core::check(&src);
-            let Some(program) = checked.program else { continue };
+            let Some(program) = checked.program else {
+                continue;
+            };
             let known = positions_of(&program);
-            let name = go.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let name = go
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
             let prefix = format!("./{name}:");
             let report = fs::read_to_string(go.with_extension("m.txt")).unwrap_or_default();
             for line in report.lines() {
-                let Some(rest) = line.strip_prefix(&prefix) else { continue };
+                let Some(rest) = line.strip_prefix(&prefix) else {
+                    continue;
+                };
                 let mut parts = rest.splitn(3, ':');
-                let (Some(l), Some(c)) = (parts.next(), parts.next()) else { continue };
-                let (Ok(l), Ok(c)) = (l.parse::<u32>(), c.parse::<u32>()) else { continue };
+                let (Some(l), Some(c)) = (parts.next(), parts.next()) else {
+                    continue;
+                };
+                let (Ok(l), Ok(c)) = (l.parse::<u32>(), c.parse::<u32>()) else {
+                    continue;
+                };
                 checked_lines += 1;
                 if !known.contains(&(l, c)) {
                     missing.push(format!("{name}:{l}:{c}:{}", parts.next().unwrap_or("")));
@@ -54,5 +70,9 @@ fn escape_report_positions_are_ir_positions() {
         }
     }
     println!("{checked_lines} reported positions checked");
-    assert!(missing.is_empty(), "positions with no IR node:\n{}", missing.join("\n"));
+    assert!(
+        missing.is_empty(),
+        "positions with no IR node:\n{}",
+        missing.join("\n")
+    );
 }

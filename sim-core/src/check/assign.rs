@@ -120,9 +120,17 @@ impl<'t> Checker<'t> {
                 if let Err(why) = self.implements(from, target) {
                     // types2 reports the constant after giving it its
                     // default type: `3 (constant of type int)`.
-                    let typed = Operand { ty: from, ..x.clone() };
+                    let typed = Operand {
+                        ty: from,
+                        ..x.clone()
+                    };
                     let (t, i) = (self.type_string(from), self.type_string(target));
-                    self.cannot_use(&typed, target, context, &format!(": {t} does not implement {i} {why}"));
+                    self.cannot_use(
+                        &typed,
+                        target,
+                        context,
+                        &format!(": {t} does not implement {i} {why}"),
+                    );
                     return None;
                 }
                 return Some(self.conv_iface(e, target));

@@ -856,7 +856,10 @@ impl<'t> Checker<'t> {
                     };
                     if !ok {
                         let desc = self.describe(x);
-                        self.error(x.node, format!("invalid copy: argument must be a slice; have {desc}"));
+                        self.error(
+                            x.node,
+                            format!("invalid copy: argument must be a slice; have {desc}"),
+                        );
                         return self.invalid(node);
                     }
                 }
@@ -892,7 +895,10 @@ impl<'t> Checker<'t> {
                 }
                 if b == Builtin::Close {
                     let why = match self.prog.types.under(x.ty) {
-                        Type::Chan { dir: crate::ir::ChanDir::RecvOnly, .. } => Some("cannot close receive-only channel"),
+                        Type::Chan {
+                            dir: crate::ir::ChanDir::RecvOnly,
+                            ..
+                        } => Some("cannot close receive-only channel"),
                         Type::Chan { .. } => None,
                         _ => Some("cannot close non-channel"),
                     };

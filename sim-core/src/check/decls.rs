@@ -1063,7 +1063,8 @@ impl<'t> Checker<'t> {
                 for n in &names {
                     sig.param_names.push(self.text(*n).to_string());
                 }
-                sig.params.extend(std::iter::repeat_n(ty, names.len().max(1)));
+                sig.params
+                    .extend(std::iter::repeat_n(ty, names.len().max(1)));
             }
         }
         if let Some(r) = node.child_by_field_name("result") {
@@ -1077,7 +1078,8 @@ impl<'t> Checker<'t> {
                     for n in &names {
                         sig.result_names.push(self.text(*n).to_string());
                     }
-                    sig.results.extend(std::iter::repeat_n(ty, names.len().max(1)));
+                    sig.results
+                        .extend(std::iter::repeat_n(ty, names.len().max(1)));
                 }
             } else {
                 let ty = self.resolve_type(r);

@@ -434,7 +434,8 @@ impl<'t> Checker<'t> {
         let result_ty;
         // An untyped operand only meets an interface in a comparison.
         let iface_mix = !op.is_comparison()
-            && ((ux && self.prog.types.is_interface(ty)) || (uy && self.prog.types.is_interface(tx)));
+            && ((ux && self.prog.types.is_interface(ty))
+                || (uy && self.prog.types.is_interface(tx)));
         if iface_mix && ux != uy {
             return mismatch(self);
         }

@@ -148,7 +148,11 @@ fn write(src: &str, node: Node<'_>, out: &mut String, depth: u32) {
                 None => out.push_str("{…}"),
             }
         }
-        "literal_value" => out.push_str(if named_children(node).is_empty() { "{}" } else { "{…}" }),
+        "literal_value" => out.push_str(if named_children(node).is_empty() {
+            "{}"
+        } else {
+            "{…}"
+        }),
         "func_literal" => {
             out.push_str("func");
             if let Some(p) = field("parameters") {

@@ -50,7 +50,11 @@ impl Checked {
             reporter: self.reporter,
             errors: self.diagnostics.clone(),
         };
-        report.go_output(file_name).lines().map(str::to_string).collect()
+        report
+            .go_output(file_name)
+            .lines()
+            .map(str::to_string)
+            .collect()
     }
 }
 
@@ -66,8 +70,9 @@ pub fn check(source: &str) -> Checked {
     let tree = crate::syntax::parse(source);
     // Go's parser also checks break/continue/goto/labels; those errors do
     // not stop type checking, every other syntax error does.
-    let branch_errors = tree.errors().iter().all(|d| is_branch_error(&d.message));
-    if !tree.errors().is_empty() && !(branch_errors && tree.reporter() == Reporter::Compiler) {
+    let only_branch_errors = tree.reporter() == Reporter::Compiler
+        && tree.errors().iter().all(|d| is_branch_error(&d.message));
+    if !only_branch_errors {
         return Checked {
             program: None,
             diagnostics: tree.errors().to_vec(),

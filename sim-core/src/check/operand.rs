@@ -201,9 +201,7 @@ pub(super) fn const_string(val: &ConstValue) -> String {
                 q
             }
         }
-        ConstValue::Float(f) => {
-            crate::ir::format_float(*f)
-        }
+        ConstValue::Float(f) => crate::ir::format_float(*f),
         other => other.to_string(),
     }
 }
