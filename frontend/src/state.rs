@@ -47,6 +47,30 @@ impl Run {
     }
 }
 
+/// A shared, immutable value compared by identity, for props: comparing
+/// snapshots field by field on every render would cost more than drawing.
+#[derive(Debug)]
+pub struct Shared<T>(pub Rc<T>);
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(self.0.clone())
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> std::ops::Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
 /// Recorded step indexes worth jumping to, each list ascending.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Marks {

@@ -14,7 +14,7 @@ use crate::components::counters::Counters;
 use crate::components::editor::Editor;
 use crate::components::explanation::Explanation;
 use crate::components::gallery::Gallery;
-use crate::components::picture::Picture;
+use crate::components::picture::{snapshot_at, Picture};
 use crate::components::timeline::Timeline;
 use crate::examples::{self, Example};
 use crate::hooks::use_analysis::use_analysis;
@@ -137,6 +137,9 @@ fn workspace() -> Html {
     });
 
     let run = player.run.clone();
+    let snapshot = use_memo((run.clone(), player.cursor), |(run, cursor)| {
+        run.as_ref().map(|r| snapshot_at(r, *cursor))
+    });
     let step = run.as_ref().and_then(|r| r.trace.steps.get(player.cursor));
     let current_line = step.map(|s| s.span.line).filter(|&l| l > 0);
 
@@ -164,9 +167,8 @@ fn workspace() -> Html {
         }
     }
     let chain_line = (*selected_line).or_else(|| {
-        let r = run.as_ref()?;
         let id = focus?;
-        let snap = r.trace.snapshot(player.cursor)?;
+        let snap = (*snapshot).as_ref()?;
         snap.heap.iter().find(|o| o.id.0 == id).map(|o| o.site.line)
     });
     if let Some(line) = chain_line {
@@ -208,7 +210,8 @@ fn workspace() -> Html {
 
     let stale = !latest.is_good() && good.is_some() && !pending;
     let player_pane = match &run {
-        Some(run) if !run.is_empty() => {
+        Some(run) if !run.is_empty() && snapshot.is_some() => {
+            let snapshot = (*snapshot).clone().unwrap_or_else(|| snapshot_at(run, 0));
             let counters = run.trace.steps[player.cursor].counters.clone();
             let has_summaries = run
                 .trace
@@ -224,10 +227,10 @@ fn workspace() -> Html {
                         <p class="stale-note">{ "The code has an error: this is the picture of the last version that compiled." }</p>
                     }
                     <div class={classes!("picture-wrap", stale.then_some("stale"))}>
-                        <Picture run={run.clone()} cursor={player.cursor} {narrow} {focus} on_select={on_select_object} />
+                        <Picture run={run.clone()} cursor={player.cursor} snapshot={snapshot.clone()} {narrow} {focus} on_select={on_select_object} />
                     </div>
                     <Counters {counters} />
-                    <Explanation run={run.clone()} cursor={player.cursor} {focus} />
+                    <Explanation run={run.clone()} cursor={player.cursor} {snapshot} {focus} />
                 </>
             }
         }

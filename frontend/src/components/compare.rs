@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use crate::analysis::analyse;
 use crate::components::counters::{human_bytes, Counters};
-use crate::components::picture::Picture;
+use crate::components::picture::{snapshot_at, Picture};
 use crate::examples::Example;
 use crate::layout::thousands;
 
@@ -39,7 +39,7 @@ fn side(props: &SideProps) -> Html {
                         <strong>{ thousands(c.gc_cycles) }</strong>{ " GC cycles" }
                     </p>
                     <Counters counters={c} />
-                    <Picture {run} cursor={last} narrow={true} />
+                    <Picture snapshot={snapshot_at(&run, last)} {run} cursor={last} narrow={true} />
                 </>
             }
         }

@@ -4,16 +4,17 @@
 
 use std::rc::Rc;
 
-use sim_core::trace::HeapObject;
+use sim_core::trace::{HeapObject, Snapshot};
 use yew::prelude::*;
 
 use crate::explain::sentences;
-use crate::state::Run;
+use crate::state::{Run, Shared};
 
 #[derive(Properties, PartialEq)]
 pub struct ExplanationProps {
     pub run: Rc<Run>,
     pub cursor: usize,
+    pub snapshot: Shared<Snapshot>,
     pub focus: Option<u32>,
 }
 
@@ -54,10 +55,8 @@ fn why(obj: &HeapObject) -> Html {
 #[function_component(Explanation)]
 pub fn explanation(props: &ExplanationProps) -> Html {
     let step = &props.run.trace.steps[props.cursor.min(props.run.len() - 1)];
-    let snap = use_memo((props.run.clone(), props.cursor), |(run, cursor)| {
-        run.trace.snapshot(*cursor).unwrap_or_default()
-    });
-    let said = sentences(step, &snap);
+    let snap = &*props.snapshot;
+    let said = sentences(step, snap);
     let focus = props
         .focus
         .and_then(|id| snap.heap.iter().find(|o| o.id.0 == id));

@@ -11,13 +11,15 @@ use std::rc::Rc;
 use sim_core::trace::{Event, ObjectState, Snapshot};
 use yew::prelude::*;
 
-use crate::layout::{layout, Bubble, FrameBox, Scene, Shape, SlotBox, CHAR_W};
-use crate::state::Run;
+use crate::layout::{layout, Bubble, FrameBox, Shape, SlotBox, CHAR_W};
+use crate::state::{Run, Shared};
 
 #[derive(Properties, PartialEq)]
 pub struct PictureProps {
     pub run: Rc<Run>,
     pub cursor: usize,
+    /// The snapshot at `cursor`, rebuilt once per step by the parent.
+    pub snapshot: Shared<Snapshot>,
     #[prop_or_default]
     pub narrow: bool,
     /// The heap object whose escape is lit up (selected or just born).
@@ -31,23 +33,24 @@ fn translate(x: f32, y: f32) -> String {
     format!("transform: translate({x:.1}px, {y:.1}px)")
 }
 
-/// The snapshot and scene for a step, computed once per step.
-pub fn scene_at(run: &Run, cursor: usize, narrow: bool) -> Option<(Snapshot, Scene)> {
-    let snap = run.trace.snapshot(cursor)?;
-    let shape = if narrow { Shape::Narrow } else { Shape::Wide };
-    let scene = layout(&snap, &run.places, shape);
-    Some((snap, scene))
+/// The snapshot at a step, or an empty one past the end.
+pub fn snapshot_at(run: &Run, cursor: usize) -> Shared<Snapshot> {
+    Shared(Rc::new(run.trace.snapshot(cursor).unwrap_or_default()))
 }
 
 #[function_component(Picture)]
 pub fn picture(props: &PictureProps) -> Html {
-    let computed = use_memo(
-        (props.run.clone(), props.cursor, props.narrow),
-        |(run, cursor, narrow)| scene_at(run, *cursor, *narrow),
+    let scene = use_memo(
+        (props.run.clone(), props.snapshot.clone(), props.narrow),
+        |(run, snap, narrow)| {
+            let shape = if *narrow { Shape::Narrow } else { Shape::Wide };
+            layout(snap, &run.places, shape)
+        },
     );
-    let Some((snap, scene)) = &*computed else {
+    let snap = &*props.snapshot;
+    if props.run.is_empty() {
         return html! { <p class="picture-empty">{ "Nothing to draw yet." }</p> };
-    };
+    }
     let step = &props.run.trace.steps[props.cursor.min(props.run.len() - 1)];
     let gc_phase = step.events.iter().rev().find_map(|e| match e {
         Event::GcStart { cycle, .. } => Some(format!("GC #{cycle}: marking from the roots")),
