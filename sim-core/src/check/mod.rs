@@ -320,3 +320,6 @@ fn field_children<'n>(node: Node<'n>, name: &str) -> Vec<Node<'n>> {
         .filter(|n| n.kind() != "comment" && n.kind() != ",")
         .collect()
 }
+
+#[cfg(test)]
+mod tests;
