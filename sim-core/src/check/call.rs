@@ -137,7 +137,12 @@ impl<'t> Checker<'t> {
                 pointer_receiver,
                 ..
             }) => {
-                let recv = self.method_receiver(&x, path, pointer_receiver, sel, name)?;
+                let Some(recv) = self.method_receiver(&x, path, pointer_receiver, sel, name) else {
+                    for a in args {
+                        self.expr_or_type(*a);
+                    }
+                    return Some(self.invalid(node));
+                };
                 let sig = self
                     .prog
                     .types

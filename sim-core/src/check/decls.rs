@@ -179,7 +179,12 @@ impl<'t> Checker<'t> {
                 None => last_segment(&path).to_string(),
             };
             self.load_std(&path);
-            let span = self.span(path_node);
+            // Reported at the spec (the alias, when there is one).
+            let span = Span::new(
+                self.lines.pos(spec.start_byte()),
+                spec.start_byte(),
+                spec.end_byte(),
+            );
             let index = self.imports.len();
             self.imports.push(Import {
                 name: name.clone(),
@@ -698,9 +703,17 @@ impl<'t> Checker<'t> {
                 _ => false,
             };
             if duplicate {
+                let previous = named
+                    .methods
+                    .iter()
+                    .find(|m| m.name == name)
+                    .map(|m| self.prog.funcs[m.func].span.pos);
+                let at = previous
+                    .map(|p| format!(" at ./main.go:{p}"))
+                    .unwrap_or_default();
                 self.error(
                     name_node,
-                    format!("method {}.{name} already declared", named.name),
+                    format!("method {}.{name} already declared{at}", named.name),
                 );
             } else if field_clash {
                 self.error(

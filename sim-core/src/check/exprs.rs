@@ -896,17 +896,15 @@ impl<'t> Checker<'t> {
                 addressable_base
             };
             if !addressable {
-                let d = self.describe(x);
-                let _ = d;
-                let s = self.node_string(x.node);
+                let at = node.child_by_field_name("field").unwrap_or(node);
                 self.error(
-                    node,
+                    at,
                     format!(
                         "cannot call pointer method {name} on {}",
                         self.type_string(x.ty)
                     ),
                 );
-                let _ = s;
+
                 return None;
             }
             let pty = self.prog.types.pointer(ty);

@@ -239,12 +239,20 @@ impl<'t> Checker<'t> {
         if self.current_pkg.is_some() {
             return; // the standard-library declarations are trusted
         }
-        self.errors.push(Diagnostic {
+        let diag = Diagnostic {
             pos: self.lines.pos(start),
             start,
             end,
             message: message.into(),
-        });
+        };
+        // types2 never reports the same error twice; our fallbacks might.
+        if !self
+            .errors
+            .iter()
+            .any(|d| d.pos == diag.pos && d.message == diag.message)
+        {
+            self.errors.push(diag);
+        }
     }
 
     fn unsupported(&mut self, node: Node<'_>, what: &str) {
