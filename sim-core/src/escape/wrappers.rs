@@ -61,20 +61,7 @@ pub fn wrapper_events(prog: &Program, tags: &Tags) -> Vec<Event> {
                 }
             }
             _ => {
-                let mut methods: Vec<_> = named
-                    .methods
-                    .iter()
-                    .filter(|m| !m.pointer_receiver)
-                    .collect();
-                methods.sort_by(|a, b| a.name.cmp(&b.name));
-                for m in methods {
-                    let shape = Shape {
-                        wrapper: format!("(*{}).{}", named.name, m.name),
-                        callee: format!("{}.{}", named.name, m.name),
-                        this: None,
-                    };
-                    events.extend(method_wrapper(prog, tags, &shape, m.func));
-                }
+                events.extend(type_wrappers(prog, tags, id, named));
             }
         }
     }
@@ -112,7 +99,8 @@ fn method_value_wrappers(prog: &Program, tags: &Tags) -> Vec<Event> {
                         let shape = Shape {
                             wrapper: format!("{name}-fm"),
                             callee: name,
-                            this: Some(()),
+                            recv: Recv::This,
+                            tail_call: false,
                         };
                         events.extend(method_wrapper(prog, tags, &shape, m));
                     }
@@ -172,7 +160,168 @@ fn method_value_wrappers(prog: &Program, tags: &Tags) -> Vec<Event> {
 struct Shape {
     wrapper: String,
     callee: String,
-    this: Option<()>,
+    recv: Recv,
+    /// gc jumps straight to the method (a tail call): results are not
+    /// tracked.
+    tail_call: bool,
+}
+
+/// How a wrapper passes its receiver on.
+enum Recv {
+    /// `T.M(*p)`: a pointer wrapper of a value method.
+    Deref,
+    /// `.this`: the receiver a method value holds.
+    This,
+    /// `E.M(b.f1.f2)`: a promoted method reached through embedded fields;
+    /// each step's text and whether it goes through a pointer, then the
+    /// final adjustment (-1 `&`, +1 `*`).
+    Path {
+        steps: Vec<(String, bool)>,
+        adapt: i32,
+    },
+}
+
+/// The `TypeId` of a named type, if interned.
+fn type_of_named(prog: &Program, n: crate::ir::NamedId) -> Option<TypeId> {
+    (0..prog.types.len() as u32)
+        .map(TypeId)
+        .find(|t| matches!(prog.types.get(*t), Type::Named(m) if *m == n))
+}
+
+/// A method reached through embedded fields: (name, method, path of
+/// (field name, field is a pointer)).
+type Promoted = (String, crate::ir::MethodDecl, Vec<(String, bool)>);
+
+fn promoted_methods(prog: &Program, t: TypeId) -> Vec<Promoted> {
+    let mut best: std::collections::BTreeMap<String, (usize, Option<Promoted>)> =
+        std::collections::BTreeMap::new();
+    let mut frontier: Vec<(TypeId, Vec<(String, bool)>)> = vec![(t, Vec::new())];
+    for depth in 1..6 {
+        let mut next = Vec::new();
+        for (cur, path) in &frontier {
+            let Type::Struct(fields) = prog.types.under(*cur) else {
+                continue;
+            };
+            for f in fields.iter().filter(|f| f.embedded) {
+                let (named, is_ptr) = match prog.types.get(prog.types.unalias(f.ty)) {
+                    Type::Named(n) => (Some(*n), false),
+                    Type::Pointer(e) => match prog.types.get(prog.types.unalias(*e)) {
+                        Type::Named(n) => (Some(*n), true),
+                        _ => (None, true),
+                    },
+                    _ => (None, false),
+                };
+                let Some(named) = named else { continue };
+                let mut p = path.clone();
+                p.push((f.name.clone(), is_ptr));
+                for m in &prog.types.named[named].methods {
+                    match best.get(&m.name) {
+                        Some((d, _)) if *d < depth => {}
+                        Some((d, _)) if *d == depth => {
+                            best.insert(m.name.clone(), (depth, None));
+                        }
+                        _ => {
+                            best.insert(
+                                m.name.clone(),
+                                (depth, Some((m.name.clone(), m.clone(), p.clone()))),
+                            );
+                        }
+                    }
+                }
+                let inner = if is_ptr {
+                    match prog.types.get(prog.types.unalias(f.ty)) {
+                        Type::Pointer(e) => *e,
+                        _ => f.ty,
+                    }
+                } else {
+                    f.ty
+                };
+                next.push((inner, p));
+            }
+        }
+        if next.is_empty() {
+            break;
+        }
+        frontier = next;
+    }
+    best.into_values().filter_map(|(_, p)| p).collect()
+}
+
+/// The wrappers gc makes for a non-interface type: `(*T).M` for its value
+/// methods, and `T.M` / `(*T).M` for methods promoted from embedded fields.
+fn type_wrappers(
+    prog: &Program,
+    tags: &Tags,
+    id: crate::ir::NamedId,
+    named: &crate::ir::NamedType,
+) -> Vec<Event> {
+    let mut events = Vec::new();
+    let t = type_of_named(prog, id);
+    let own: Vec<&crate::ir::MethodDecl> = named.methods.iter().collect();
+    let mut promoted = match t {
+        Some(t) => promoted_methods(prog, t),
+        None => Vec::new(),
+    };
+    promoted.retain(|(n, _, _)| !own.iter().any(|m| &m.name == n));
+    let mut names: Vec<String> = own.iter().map(|m| m.name.clone()).collect();
+    names.extend(promoted.iter().map(|p| p.0.clone()));
+    names.sort();
+    for name in names {
+        if let Some(m) = own.iter().find(|m| m.name == name) {
+            if !m.pointer_receiver {
+                let shape = Shape {
+                    wrapper: format!("(*{}).{}", named.name, m.name),
+                    callee: format!("{}.{}", named.name, m.name),
+                    recv: Recv::Deref,
+                    tail_call: false,
+                };
+                events.extend(method_wrapper(prog, tags, &shape, m.func));
+            }
+            continue;
+        }
+        let Some((_, m, path)) = promoted.iter().find(|p| p.0 == name) else {
+            continue;
+        };
+        let recv_name = prog
+            .func(m.func)
+            .receiver
+            .map(|r| prog.var(r).name.clone())
+            .unwrap_or_else(|| "~p0".to_string());
+        let callee = super::print::short_pkg(&prog.func(m.func).name);
+        let in_value_set = !m.pointer_receiver || path.iter().any(|(_, p)| *p);
+        for pointer in [false, true] {
+            if !pointer && !in_value_set {
+                continue;
+            }
+            let mut steps = Vec::new();
+            let mut text = recv_name.clone();
+            let mut cur_ptr = pointer;
+            for (field, is_ptr) in path {
+                text = format!("{text}.{field}");
+                steps.push((text.clone(), cur_ptr));
+                cur_ptr = *is_ptr;
+            }
+            let adapt = match (m.pointer_receiver, cur_ptr) {
+                (true, false) => -1,
+                (false, true) => 1,
+                _ => 0,
+            };
+            let wrapper = if pointer {
+                format!("(*{}).{}", named.name, name)
+            } else {
+                format!("{}.{}", named.name, name)
+            };
+            let shape = Shape {
+                wrapper,
+                callee: callee.clone(),
+                recv: Recv::Path { steps, adapt },
+                // (*S).M for a pointer method of an embedded field.
+                tail_call: pointer && m.pointer_receiver,
+            };
+            events.extend(method_wrapper(prog, tags, &shape, m.func));
+        }
+    }
+    events
 }
 
 /// `func (p *T) M(args) results { return T.M(*p, args) }`, or for a method
@@ -193,7 +342,7 @@ fn method_wrapper(prog: &Program, tags: &Tags, shape: &Shape, f: crate::ir::Func
     let params: Vec<VarId> = func.receiver.iter().chain(&func.params).copied().collect();
     let mut b = Batch::new(true);
     let fx = b.add_func(shape.wrapper.clone(), None);
-    let is_this = shape.this.is_some();
+    let is_this = matches!(shape.recv, Recv::This);
     let name_of = |i: usize, v: VarId| {
         if is_this && i == 0 {
             return ".this".to_string();
@@ -246,13 +395,18 @@ fn method_wrapper(prog: &Program, tags: &Tags, shape: &Shape, f: crate::ir::Func
             true,
         ));
     }
-    let args: Vec<String> = params
+    let mut args: Vec<String> = params
         .iter()
         .enumerate()
         .map(|(i, v)| name_of(i, *v))
         .collect();
+    if let (Recv::Path { steps, .. }, Some(a)) = (&shape.recv, args.first_mut()) {
+        if let Some((full, _)) = steps.last() {
+            *a = full.clone();
+        }
+    }
     let call_text = format!("{}({})", shape.callee, args.join(", "));
-    let ks: Option<Vec<Hole>> = (!result_locs.is_empty()).then(|| {
+    let ks: Option<Vec<Hole>> = (!result_locs.is_empty() && !shape.tail_call).then(|| {
         result_locs
             .iter()
             .map(|l| Hole::to(*l).note(autogen(format!("return {call_text}")), "return"))
@@ -273,13 +427,30 @@ fn method_wrapper(prog: &Program, tags: &Tags, shape: &Shape, f: crate::ir::Func
             .call_site_hole(&mut b, ks.as_deref(), fx, 1)
             .note(autogen(call_text.clone()), "call parameter");
         let k = if i == 0 {
-            if !prog.types.has_pointers(ty) && !is_this {
-                continue;
-            }
-            if is_this {
-                k
-            } else {
-                k.deref(autogen(args[0].clone()), "indirection")
+            match &shape.recv {
+                Recv::This => k,
+                Recv::Deref => {
+                    if !prog.types.has_pointers(ty) {
+                        continue;
+                    }
+                    k.deref(autogen(args[0].clone()), "indirection")
+                }
+                Recv::Path { steps, adapt } => {
+                    let full = steps.last().map_or_else(String::new, |s| s.0.clone());
+                    let mut k = match adapt {
+                        1 => k.deref(autogen(full.clone()), "indirection"),
+                        -1 => k.addr(autogen(full.clone()), "address-of"),
+                        _ => k,
+                    };
+                    for (text, through_ptr) in steps.iter().rev() {
+                        k = if *through_ptr {
+                            k.deref(autogen(text.clone()), "dot of pointer")
+                        } else {
+                            k.note(autogen(text.clone()), "dot")
+                        };
+                    }
+                    k
+                }
             }
         } else {
             k
