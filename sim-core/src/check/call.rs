@@ -286,7 +286,8 @@ impl<'t> Checker<'t> {
         if !count_ok {
             let tys: Vec<TypeId> = ops.iter().map(|o| o.ty).collect();
             self.arg_count_error(node, args, &tys, sig, spread);
-            return self.invalid(node);
+            // The call still has its result type (types2 keeps it).
+            return self.call_result(node, callee, vec![], spread, sig, span);
         }
         let mut lowered = Vec::new();
         let fixed = if sig.variadic { nparams - 1 } else { nparams };
@@ -311,7 +312,8 @@ impl<'t> Checker<'t> {
             }
         }
         if !ok {
-            return self.invalid(node);
+            // Argument errors are reported; the call keeps its result type.
+            return self.call_result(node, callee, lowered, spread, sig, span);
         }
         if sig.variadic && !spread {
             let slice_ty = sig.params[nparams - 1];
@@ -745,11 +747,13 @@ impl<'t> Checker<'t> {
                     );
                     return self.invalid(node);
                 }
+                // Bad sizes are reported, but the result keeps type T (as
+                // in types2), so later uses are still checked.
                 let mut sizes = Vec::new();
                 for a in &args[1..] {
                     let x = self.value(*a);
                     if x.is_invalid() {
-                        return self.invalid(node);
+                        continue;
                     }
                     let k = self.prog.types.basic_kind(x.ty);
                     let int_like = k.is_some_and(|k| k.is_integer())
@@ -758,13 +762,13 @@ impl<'t> Checker<'t> {
                     if !int_like {
                         let d = self.describe(&x);
                         self.error(*a, format!("cannot convert {d} to type int"));
-                        return self.invalid(node);
+                        continue;
                     }
                     if let Some(v) = x.val.as_ref().and_then(|v| v.as_int()) {
                         if v < 0 {
                             let s = self.node_string(*a);
                             self.error(*a, format!("invalid argument: index {s} (constant of type int) must not be negative"));
-                            return self.invalid(node);
+                            continue;
                         }
                     }
                     if self.prog.types.is_untyped(x.ty) {
