@@ -137,6 +137,35 @@ test("timings: first picture, and one step with at least 50 live heap objects", 
   await page.close();
 });
 
+test("the tutorial's share_down listing: Go's error, explained, and fixed in one click", async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  await page.goto(server.url + "?example=share_down_tutorial");
+  const diagnostic = page.locator(".diagnostic").first();
+  await diagnostic.waitFor();
+  assert.match(await diagnostic.textContent(), /"fmt" imported and not used/);
+  assert.equal(await diagnostic.getAttribute("data-line"), "3");
+  await screenshot(page, "share-down-error");
+  await page.locator(".fix-button").click();
+  await page.waitForSelector("svg.picture [data-kind=frame]", { timeout: 10000 });
+  assert.doesNotMatch(await page.inputValue("textarea.code-input"), /fmt/);
+  assert.equal(await page.locator(".diagnostic").count(), 0);
+  await page.close();
+});
+
+test("while the code is broken, the last good picture stays up", async () => {
+  const { page } = await openPage("?example=share_up");
+  await page.keyboard.press("ArrowRight");
+  const area = page.locator("textarea.code-input");
+  await area.click();
+  await page.keyboard.press("Control+End");
+  await page.keyboard.type("\nfunc broken( {\n");
+  await page.locator(".diagnostic").first().waitFor();
+  await page.locator(".stale-note").waitFor({ timeout: 5000 });
+  assert.ok((await page.locator("svg.picture [data-kind=frame]").count()) > 0, "the picture is still drawn");
+  await screenshot(page, "broken-keeps-picture");
+  await page.close();
+});
+
 test("the compare view shows fillBad and fill side by side", async () => {
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
   await page.goto(server.url + "?compare=fill_bad,fill");

@@ -43,6 +43,8 @@ fn tally(kind: &str, n: u64) -> String {
         "call" => format!("{n_text} calls"),
         "return" => format!("{n_text} returns"),
         "stack_alloc" => format!("{n_text} values kept in stack frames"),
+        "output" => format!("{n_text} writes to the output"),
+        "goroutine" => format!("{n_text} goroutines started"),
         other => format!("{n_text} × {}", other.replace('_', " ")),
     }
 }

@@ -317,8 +317,8 @@ pub fn layout(snap: &Snapshot, places: &HeapPlaces, shape: Shape) -> Scene {
     }
     // Objects the run's index does not know (should not happen): after
     // the known cells, in id order, so they are still drawn.
-    let mut c = places.cells.values().max().map_or(0, |m| m + 1);
-    for obj in overflow {
+    let first_free = places.cells.values().max().map_or(0, |m| m + 1);
+    for (c, obj) in (first_free..).zip(overflow) {
         if c < MAX_BUBBLES {
             let (cx, cy) = cell_origin(c, cols, heap_x, heap_top, cell_w);
             max_row = max_row.max(c / cols);
@@ -327,7 +327,6 @@ pub fn layout(snap: &Snapshot, places: &HeapPlaces, shape: Shape) -> Scene {
         } else {
             scene.hidden += 1;
         }
-        c += 1;
     }
     let heap_bottom = if drawn == 0 {
         heap_top + CELL_H / 2.0
@@ -474,7 +473,7 @@ pub fn thousands(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);

@@ -39,7 +39,10 @@ fn side(props: &SideProps) -> Html {
                         <strong>{ thousands(c.gc_cycles) }</strong>{ " GC cycles" }
                     </p>
                     <Counters counters={c} />
-                    <Picture snapshot={snapshot_at(&run, last)} {run} cursor={last} narrow={true} />
+                    <p class="compare-caption">{ "Memory when the program ends:" }</p>
+                    <div class="picture-wrap compare-picture">
+                        <Picture snapshot={snapshot_at(&run, last)} {run} cursor={last} narrow={true} />
+                    </div>
                 </>
             }
         }
