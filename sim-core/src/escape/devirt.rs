@@ -99,9 +99,39 @@ fn concrete_callee(prog: &Program, facts: &StaticFacts, e: ExprId) -> Option<(Fu
         },
         _ => return None,
     };
-    let m = prog.types.named[named]
+    if let Some(m) = prog.types.named[named]
         .methods
         .iter()
-        .find(|m| &m.name == method && (is_ptr || !m.pointer_receiver))?;
-    Some((m.func, typ))
+        .find(|m| &m.name == method && (is_ptr || !m.pointer_receiver))
+    {
+        return Some((m.func, typ));
+    }
+    // A method promoted from an embedded field.
+    let base = if is_ptr {
+        match prog.types.get(prog.types.unalias(typ)) {
+            Type::Pointer(e) => *e,
+            _ => typ,
+        }
+    } else {
+        typ
+    };
+    let (_, m, path) = super::wrappers::promoted_methods(prog, base)
+        .into_iter()
+        .find(|(n, _, _)| n == method)?;
+    let in_set = is_ptr || !m.pointer_receiver || path.iter().any(|(_, p)| *p);
+    in_set.then_some((m.func, typ))
+}
+
+/// The embedded fields a devirtualized call goes through to reach method
+/// `m` of concrete type `typ`: (field, field is a pointer).
+pub fn receiver_path(prog: &Program, typ: TypeId, m: FuncId) -> Vec<(String, bool)> {
+    let base = match prog.types.get(prog.types.unalias(typ)) {
+        Type::Pointer(e) => *e,
+        _ => typ,
+    };
+    super::wrappers::promoted_methods(prog, base)
+        .into_iter()
+        .find(|(_, d, _)| d.func == m)
+        .map(|(_, _, p)| p)
+        .unwrap_or_default()
 }

@@ -257,6 +257,9 @@ pub struct Batch {
     pub events: Vec<Event>,
     /// Whether to record -m=2 explanations (they cost time).
     pub explain: bool,
+    /// `(new, old)` text of an expression gc rewrites only after building
+    /// the graph: explanations made on the spot still show the old text.
+    pub immediate_alias: Option<(String, String)>,
 }
 
 pub const HEAP: LocId = LocId(0);
@@ -273,6 +276,7 @@ impl Batch {
             funcs: Vec::new(),
             events: Vec::new(),
             explain,
+            immediate_alias: None,
         };
         for (kind, attrs) in [
             (LocKind::Heap, attr::ALL),
@@ -386,7 +390,26 @@ impl Batch {
                     site.text,
                     self.func_name(self.loc(src).func)
                 );
-                let flow = self.describe_flow(dst, src, k.derefs, &k.notes);
+                let mut flow = self.describe_flow(dst, src, k.derefs, &k.notes);
+                let (mut site, mut headline) = (site, headline);
+                if let Some((new, old)) = &self.immediate_alias {
+                    let swap = |t: &mut String| {
+                        if t == new {
+                            *t = old.clone();
+                        } else if *t == format!("{{storage for {new}}}") {
+                            *t = format!("{{storage for {old}}}");
+                        }
+                    };
+                    swap(&mut site.text);
+                    swap(&mut flow.src);
+                    swap(&mut flow.dst);
+                    for n in &mut flow.notes {
+                        swap(&mut n.text);
+                    }
+                    if let Some(rest) = headline.strip_prefix(new.as_str()) {
+                        headline = format!("{old}{rest}");
+                    }
+                }
                 self.events.push(Event::Explain(Explanation {
                     site,
                     headline,

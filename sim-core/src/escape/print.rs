@@ -355,7 +355,20 @@ impl Printer<'_> {
                 out.push(' ');
                 out.push_str(op.symbol());
                 out.push(' ');
-                self.write_expr(out, *right, np + 1, d);
+                // gc converts a constant shift count to uint.
+                let count = &self.prog.expr(*right);
+                let signed_count = matches!(op, BinaryOp::Shl | BinaryOp::Shr)
+                    && self
+                        .prog
+                        .types
+                        .basic_kind(count.ty)
+                        .is_none_or(|k| !k.is_unsigned());
+                match &count.kind {
+                    ExprKind::Const(ConstValue::Int(v)) if signed_count => {
+                        out.push_str(&format!("uint({v})"));
+                    }
+                    _ => self.write_expr(out, *right, np + 1, d),
+                }
             }
             ExprKind::Deref(x) => {
                 out.push('*');
@@ -573,6 +586,10 @@ impl Printer<'_> {
                 out.push_str(".(");
                 out.push_str(&self.ty(t));
                 out.push(')');
+                for (field, _) in super::devirt::receiver_path(self.prog, t, m) {
+                    out.push('.');
+                    out.push_str(&field);
+                }
                 for a in &call.args {
                     out.push_str(", ");
                     self.write_expr(out, *a, 0, d);

@@ -1284,7 +1284,12 @@ impl<'p> Walker<'p> {
                 }
                 if !matches!(prog.expr(*x).kind, ExprKind::Const(_)) && !self.is_interface(xt) {
                     if let Some((c, t)) = self.facts.static_const(prog, *x) {
+                        // gc rewrites after building the graph: what it
+                        // explains on the spot still shows the variable.
+                        let before = self.printer().expr(*x);
                         self.rewrites.insert(*x, Replacement::Const(c, t));
+                        let after = self.printer().expr(*x);
+                        self.b.immediate_alias = Some((after, before));
                     }
                 }
                 let k = if !self.is_interface(xt) && !self.is_direct_iface(xt, 0) {
@@ -1294,9 +1299,15 @@ impl<'p> Walker<'p> {
                 };
                 let site = self.site(e);
                 self.expr(&k.note(site, "interface-converted"), *x);
+                self.b.immediate_alias = None;
             }
             ExprKind::Conv { kind, operand } => match kind {
-                ConvKind::Value | ConvKind::IfaceToIface => self.expr(&k, *operand),
+                ConvKind::Value => self.expr(&k, *operand),
+                ConvKind::IfaceToIface => {
+                    // gc's OCONVIFACE between interfaces: nothing to box.
+                    let site = self.site(e);
+                    self.expr(&k.note(site, "interface-converted"), *operand);
+                }
                 ConvKind::StringToBytes => {
                     self.spill(&k, e, AllocKind::StringToBytes);
                     self.discard(*operand);
@@ -1312,8 +1323,14 @@ impl<'p> Walker<'p> {
                 }
                 let k = self.spill(&k, e, AllocKind::Plain);
                 let site = self.site(e);
+                let elem = match prog.types.under(ex.ty) {
+                    Type::Slice(el) => Some(*el),
+                    _ => None,
+                };
                 for it in items {
-                    self.expr(&k.note(site.clone(), "slice-literal-element"), *it);
+                    let k = k.note(site.clone(), "slice-literal-element");
+                    let k = self.implicit_iface_note(k, *it, elem);
+                    self.expr(&k, *it);
                 }
             }
             ExprKind::TypeAssert { operand, .. } => {
@@ -1580,11 +1597,38 @@ impl<'p> Walker<'p> {
                         return;
                     }
                 }
+                let (ptys, _) = self.param_types(callee, f);
+                let offset = usize::from(matches!(callee, Callee::Interface { .. }));
                 for (i, a) in args.iter().enumerate() {
-                    let k = self.tag_hole(ks.as_deref(), f, i);
-                    self.argument(&k, &site, *a);
+                    let k = self
+                        .tag_hole(ks.as_deref(), f, i)
+                        .note(site.clone(), "call parameter");
+                    let target = if i >= offset {
+                        ptys.get(i - offset).copied()
+                    } else {
+                        None
+                    };
+                    let k = self.implicit_iface_note(k, *a, target);
+                    self.expr(&k, *a);
                 }
             }
+        }
+    }
+
+    /// An interface value passed where another interface type is wanted:
+    /// gc has a conversion node there (no box), with its note.
+    fn implicit_iface_note(&self, k: Hole, e: ExprId, target: Option<TypeId>) -> Hole {
+        let et = self.prog.expr(e).ty;
+        match target {
+            Some(t)
+                if self.is_interface(t)
+                    && self.is_interface(et)
+                    && !self.prog.types.identical(t, et) =>
+            {
+                let site = self.site(e);
+                k.note(site, "interface-converted")
+            }
+            _ => k,
         }
     }
 
@@ -1632,9 +1676,10 @@ impl<'p> Walker<'p> {
         let at = self.prog.expr(e).span.start;
         let mut temps = Vec::new();
         for ty in &items {
-            let n = self.next_temp_number_at(at);
+            // Named once the inner call is walked: gc numbers the
+            // temporaries of nested calls first.
             let tsite = Site {
-                text: format!(".autotmp_{n}"),
+                text: ".autotmp".to_string(),
                 ..site.clone()
             };
             let loc = self.b.new_loc(
@@ -1650,6 +1695,13 @@ impl<'p> Walker<'p> {
         }
         let holes: Vec<Hole> = temps.iter().map(|(l, _, _)| Hole::to(*l)).collect();
         self.call(Some(holes), inner);
+        for (loc, _, tsite) in &mut temps {
+            let n = self.next_temp_number_at(at);
+            tsite.text = format!(".autotmp_{n}");
+            if let LocKind::Var { site, .. } = &mut self.b.loc_mut(*loc).kind {
+                site.text = tsite.text.clone();
+            }
+        }
         // gc prints the call as rewritten: f(.autotmp_0, .autotmp_1) or,
         // variadic, f(... argument...).
         let inner_text = self.printer().expr(inner);
@@ -1778,8 +1830,39 @@ impl<'p> Walker<'p> {
             .func(m)
             .receiver
             .is_some_and(|r| !matches!(prog.types.under(prog.var(r).ty), Type::Pointer(_)));
-        if value_receiver && matches!(prog.types.under(t), Type::Pointer(_)) {
-            k = k.deref(asserted.clone(), "indirection");
+        // A promoted method goes through embedded fields first.
+        let path = super::devirt::receiver_path(prog, t, m);
+        let t_ptr = matches!(prog.types.under(t), Type::Pointer(_));
+        let mut texts = Vec::new();
+        let mut text = asserted.text.clone();
+        for (field, _) in &path {
+            text = format!("{text}.{field}");
+            texts.push(text.clone());
+        }
+        let cur_ptr = path.last().map_or(t_ptr, |p| p.1);
+        let full = Site {
+            text: texts
+                .last()
+                .cloned()
+                .unwrap_or_else(|| asserted.text.clone()),
+            ..asserted.clone()
+        };
+        if value_receiver && cur_ptr {
+            k = k.deref(full.clone(), "indirection");
+        } else if !value_receiver && !cur_ptr && !path.is_empty() {
+            k = k.addr(full.clone(), "address-of");
+        }
+        for (j, step) in texts.iter().enumerate().rev() {
+            let through_ptr = if j == 0 { t_ptr } else { path[j - 1].1 };
+            let s = Site {
+                text: step.clone(),
+                ..asserted.clone()
+            };
+            k = if through_ptr {
+                k.deref(s, "dot of pointer")
+            } else {
+                k.note(s, "dot")
+            };
         }
         let k = self.dot_type(&k, t, asserted, "dot");
         self.expr(&k, recv);

@@ -190,9 +190,9 @@ fn type_of_named(prog: &Program, n: crate::ir::NamedId) -> Option<TypeId> {
 
 /// A method reached through embedded fields: (name, method, path of
 /// (field name, field is a pointer)).
-type Promoted = (String, crate::ir::MethodDecl, Vec<(String, bool)>);
+pub type Promoted = (String, crate::ir::MethodDecl, Vec<(String, bool)>);
 
-fn promoted_methods(prog: &Program, t: TypeId) -> Vec<Promoted> {
+pub fn promoted_methods(prog: &Program, t: TypeId) -> Vec<Promoted> {
     let mut best: std::collections::BTreeMap<String, (usize, Option<Promoted>)> =
         std::collections::BTreeMap::new();
     let mut frontier: Vec<(TypeId, Vec<(String, bool)>)> = vec![(t, Vec::new())];
