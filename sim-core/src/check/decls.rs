@@ -399,6 +399,10 @@ impl<'t> Checker<'t> {
             pkg: self.current_pkg.clone(),
             underlying: TypeTable::INVALID,
             methods: Vec::new(),
+            span: match spec.child_by_field_name("name") {
+                Some(n) if self.current_pkg.is_none() => self.span(n),
+                _ => Span::default(),
+            },
         });
         // Visible before its underlying type, for recursive types.
         self.scopes.pending[i].state = PendingState::Done(Entity::Type(ty));
@@ -1163,9 +1167,19 @@ impl<'t> Checker<'t> {
                         continue;
                     };
                     let sig = self.func_type(elem);
+                    let mut params = Vec::new();
+                    if let Some(list) = elem.child_by_field_name("parameters") {
+                        for p in children(list) {
+                            for n in field_children(p, "name") {
+                                params.push((self.text(n).to_string(), self.span(n)));
+                            }
+                        }
+                    }
                     let m = IfaceMethod {
                         name: self.text(name).to_string(),
                         sig,
+                        span: self.span(name),
+                        params,
                     };
                     if methods.iter().any(|x| x.name == m.name) {
                         self.error(name, format!("duplicate method {}", m.name));

@@ -1040,6 +1040,7 @@ impl<'t> Checker<'t> {
             pkg: None,
             underlying: TypeTable::INVALID,
             methods: vec![],
+            span: self.span(name),
         });
         self.scopes.declare(&n, Entity::Type(t));
         let u = self.resolve_type(tn);

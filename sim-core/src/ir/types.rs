@@ -6,6 +6,7 @@
 //! name the programmer wrote. Use [`TypeTable::identical`] for identity.
 
 use super::ids::{Arena, FuncId, NamedId, TypeId};
+use super::span::Span;
 use std::collections::HashMap;
 
 /// Predeclared and untyped basic types.
@@ -196,6 +197,12 @@ pub struct IfaceMethod {
     pub name: String,
     /// A [`Type::Func`] without receiver.
     pub sig: TypeId,
+    /// Where the method is declared (its name), for reports about the
+    /// wrappers gc generates per interface method.
+    pub span: Span,
+    /// The declared parameters' names and positions (empty for unnamed
+    /// parameters).
+    pub params: Vec<(String, Span)>,
 }
 
 /// An interface: its complete method set sorted by name (embedded
@@ -262,6 +269,9 @@ pub struct NamedType {
     pub pkg: Option<String>,
     pub underlying: TypeId,
     pub methods: Vec<MethodDecl>,
+    /// The declaration's name (default for the universe and the standard
+    /// library): sort by it for source order.
+    pub span: Span,
 }
 
 /// All types of one program.
@@ -365,6 +375,8 @@ impl TypeTable {
         let method = IfaceMethod {
             name: "Error".into(),
             sig: error_sig,
+            span: Span::default(),
+            params: Vec::new(),
         };
         let error_iface = table.intern(Type::Interface(InterfaceType {
             methods: vec![method.clone()],
@@ -376,6 +388,7 @@ impl TypeTable {
             pkg: None,
             underlying: error_iface,
             methods: vec![],
+            span: Span::default(),
         });
         table.error = table.intern(Type::Named(named));
         table
