@@ -197,6 +197,21 @@ impl<'t> Checker<'t> {
             return Some(self.conv_iface(x.expr, target));
         }
         if self.assignable_structurally(x.ty, target) {
+            // `chan T` given where `chan<- T`/`<-chan T` is wanted: gc
+            // has an implicit conversion node there; so do we.
+            let types = &self.prog.types;
+            if let (Type::Chan { dir: from, .. }, Type::Chan { dir: to, .. }) =
+                (types.under(x.ty), types.under(target))
+            {
+                if from != to {
+                    let span = self.prog.exprs[x.expr].span;
+                    let kind = ExprKind::Conv {
+                        kind: crate::ir::ConvKind::Value,
+                        operand: x.expr,
+                    };
+                    return Some(self.implicit_expr(kind, target, span));
+                }
+            }
             return Some(x.expr);
         }
         self.cannot_use(&x, target, context, "");
