@@ -202,10 +202,12 @@ fn workspace() -> Html {
         let s = selected_line.clone();
         Callback::from(move |l: Option<u32>| s.set(l))
     };
+    // Stable between renders (for the picture's memoized bubbles).
     let on_select_object = {
         let s = selected_object.clone();
-        let current = *selected_object;
-        Callback::from(move |o: Option<u32>| s.set(if o == current { None } else { o }))
+        use_callback(*selected_object, move |o: Option<u32>, current| {
+            s.set(if o == *current { None } else { o })
+        })
     };
 
     let stale = !latest.is_good() && good.is_some() && !pending;

@@ -84,17 +84,15 @@ pub fn picture(props: &PictureProps) -> Html {
     });
     let frames = scene.frames.iter().map(|f| frame(f, active == Some(f.id)));
     let bubbles = scene.bubbles.iter().map(|b| {
-        let onclick = {
-            let cb = props.on_select.clone();
-            let id = b.id;
-            Callback::from(move |_| cb.emit(Some(id)))
-        };
         let born_now = snap
             .heap
             .iter()
             .find(|o| o.id.0 == b.id)
             .is_some_and(|o| o.born == step.index);
-        bubble(b, props.focus == Some(b.id), born_now, onclick)
+        html! {
+            <BubbleView key={format!("o{}", b.id)} bubble={b.clone()} lit={props.focus == Some(b.id)}
+                        {born_now} on_select={props.on_select.clone()} />
+        }
     });
     let arrows = scene.arrows.iter().map(|a| {
         let class = classes!(
@@ -203,6 +201,26 @@ fn slot(s: &SlotBox, ox: f32, oy: f32) -> Html {
             <text class="s-value" x={(s.w - 10.0).to_string()} y={(s.h * 0.7).to_string()} text-anchor="end">{ &s.value }</text>
         </g>
     }
+}
+
+#[derive(Properties, PartialEq)]
+struct BubbleProps {
+    bubble: Bubble,
+    lit: bool,
+    born_now: bool,
+    on_select: Callback<Option<u32>>,
+}
+
+/// One bubble as its own component, so a step that leaves an object
+/// unchanged costs no re-render of it.
+#[function_component(BubbleView)]
+fn bubble_view(props: &BubbleProps) -> Html {
+    let onclick = {
+        let cb = props.on_select.clone();
+        let id = props.bubble.id;
+        Callback::from(move |_| cb.emit(Some(id)))
+    };
+    bubble(&props.bubble, props.lit, props.born_now, onclick)
 }
 
 fn bubble(b: &Bubble, lit: bool, born_now: bool, onclick: Callback<MouseEvent>) -> Html {
