@@ -333,7 +333,12 @@ pub fn layout(snap: &Snapshot, places: &HeapPlaces, shape: Shape) -> Scene {
     } else {
         heap_top + (max_row + 1) as f32 * (CELL_H + CELL_GAP)
     };
-    scene.width = heap_x + cols as f32 * (cell_w + CELL_GAP) - CELL_GAP + PAD;
+    // Room on the right for arrows that loop out of a bubble and back.
+    let arrow_room = match shape {
+        Shape::Wide => 48.0,
+        Shape::Narrow => 20.0,
+    };
+    scene.width = heap_x + cols as f32 * (cell_w + CELL_GAP) - CELL_GAP + PAD + arrow_room;
     scene.height = stacks_bottom.max(heap_bottom) + PAD;
 
     scene.arrows = arrows(snap, &scene);
