@@ -6,7 +6,6 @@ use super::code::*;
 use super::exec::{nil_deref, Flow, GState, Machine, Mode};
 use super::value::*;
 use crate::ir::{FuncId, Type, TypeId};
-use std::rc::Rc;
 
 type R<T> = Result<T, Flow>;
 
@@ -313,6 +312,7 @@ impl<'p> Machine<'p> {
         };
         let depth = self.gs[gi].frames.len();
         let base = self.gs[gi].stack.len();
+        let panics_before = self.gs[gi].panics.len();
         self.push_frame(gi, code, args, env, true, false)?;
         if let Some(f) = self.gs[gi].frames.last_mut() {
             f.sync = true;
@@ -354,6 +354,7 @@ impl<'p> Machine<'p> {
         }
         // A panic that unwound through the callback continues outside.
         if self.gs[gi].frames.len() <= depth
+            && self.gs[gi].panics.len() > panics_before
             && self.gs[gi]
                 .panics
                 .last()
@@ -377,11 +378,4 @@ impl<'p> Machine<'p> {
         };
         Ok(res)
     }
-}
-
-pub fn func_value(f: FuncId) -> V {
-    V::Func(Rc::new(FuncV {
-        call: Callable::Func(f),
-        env: None,
-    }))
 }

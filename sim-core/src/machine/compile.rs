@@ -200,8 +200,10 @@ struct FnCompiler<'a> {
     labels: HashMap<crate::ir::LabelId, usize>,
     gotos: Vec<(usize, crate::ir::LabelId)>,
     site_slots: HashMap<(u32, u32), u32>,
-    fallthrough_patch: Vec<usize>,
     entry_sites: Vec<(u32, SiteIx)>,
+    /// Compiling a go/defer statement's operands: they outlive the
+    /// statement, so their allocations go to the heap.
+    force_heap: bool,
 }
 
 impl<'a> FnCompiler<'a> {
@@ -230,8 +232,8 @@ impl<'a> FnCompiler<'a> {
             labels: HashMap::new(),
             gotos: Vec::new(),
             site_slots: HashMap::new(),
-            fallthrough_patch: Vec::new(),
             entry_sites: Vec::new(),
+            force_heap: false,
         }
     }
 
@@ -429,6 +431,18 @@ impl<'a> FnCompiler<'a> {
             .or_else(|| reason.strip_suffix(" does not escape"))
             .unwrap_or("")
             .to_string();
+        let (heap, reason) = if self.force_heap && !heap {
+            let t = reason
+                .strip_suffix(" does not escape")
+                .unwrap_or(&reason)
+                .to_string();
+            (
+                true,
+                format!("{t}: operand of a go/defer statement, kept until the call runs"),
+            )
+        } else {
+            (heap, reason)
+        };
         let slot = if heap {
             None
         } else if let Some(t) = stack_ty {
@@ -1052,7 +1066,9 @@ impl<'a> FnCompiler<'a> {
                     self.unsupported("defer/go of a non-call");
                     return;
                 };
+                self.force_heap = true;
                 let (target, nargs) = self.call_setup(call, &c);
+                self.force_heap = false;
                 if is_go {
                     self.emit(Op::Go {
                         target,
@@ -1617,7 +1633,7 @@ impl<'a> FnCompiler<'a> {
                 let v = match (&c, self.num(ex.ty)) {
                     (crate::ir::ConstValue::Bool(b), _) => V::Bool(*b),
                     (crate::ir::ConstValue::String(s), _) => V::string(s),
-                    (_, Num::Float(_)) => V::Float(c.as_float().unwrap_or(0.0)),
+                    (_, Num::Float(_)) => V::Float(c.as_float().unwrap_or(0.0) + 0.0),
                     (_, Num::Int { bits, signed }) => {
                         let i = c.as_int().unwrap_or(0);
                         V::Int(super::types::IntKind { bits, signed }.wrap(i as i64))
@@ -2163,11 +2179,33 @@ impl<'a> FnCompiler<'a> {
                     _ => TypeTable::BYTE,
                 };
                 let site = Some(self.site(e, None));
-                for &a in args {
+                // The checker may wrap the extra elements in a variadic slice.
+                let mut items: Vec<ExprId> = Vec::new();
+                let mut spread = c.spread;
+                for (i, &a) in args.iter().enumerate() {
+                    match &self.prog.expr(a).kind {
+                        ExprKind::VarArgsSlice(xs) if i > 0 && !c.spread => {
+                            items.extend(xs.iter().copied())
+                        }
+                        _ => items.push(a),
+                    }
+                }
+                if items.len() == 2 && c.spread {
+                    spread = true;
+                }
+                for &a in &items {
                     self.expr(a);
                 }
-                let spread_string =
-                    c.spread && matches!(self.types().under(aty(1, self)), Type::Basic(_));
+                let spread_string = spread
+                    && matches!(
+                        self.types().under(
+                            items
+                                .get(1)
+                                .map(|x| self.prog.expr(*x).ty)
+                                .unwrap_or(TypeTable::INVALID)
+                        ),
+                        Type::Basic(_)
+                    );
                 if spread_string {
                     self.emit(Op::Convert {
                         from: TypeTable::STRING,
@@ -2176,8 +2214,8 @@ impl<'a> FnCompiler<'a> {
                 }
                 self.emit(Op::Append {
                     elem,
-                    n: args.len().saturating_sub(1) as u32,
-                    spread: c.spread,
+                    n: items.len().saturating_sub(1) as u32,
+                    spread,
                     site,
                 });
                 1

@@ -294,7 +294,7 @@ impl<'p> Machine<'p> {
         site: Option<SiteIx>,
     ) -> R<SliceV> {
         let val = if is_byte(&self.prog.types, elem) {
-            V::Bytes(vec![0u8; cap as usize].into_boxed_slice())
+            V::Bytes(ByteArr::zeroed(cap as usize))
         } else {
             let z = self.zero(elem);
             V::Agg(vec![z; cap as usize].into_boxed_slice())
@@ -327,10 +327,10 @@ impl<'p> Machine<'p> {
             if let V::Bytes(b) = &a.val {
                 if esize == 1 {
                     let start = s.ptr.off as usize;
-                    let end = (start + s.len as usize).min(b.len());
-                    return Ok(b[start.min(end)..end]
-                        .iter()
-                        .map(|x| V::Int(*x as i64))
+                    return Ok(b
+                        .range(start, start + s.len as usize)
+                        .into_iter()
+                        .map(|x| V::Int(x as i64))
                         .collect());
                 }
             }
@@ -355,6 +355,7 @@ impl<'p> Machine<'p> {
         elem: TypeId,
         extra: Vec<V>,
         site: Option<SiteIx>,
+        spread: bool,
     ) -> R<V> {
         let old = match s {
             V::Slice(s) => s,
@@ -378,14 +379,45 @@ impl<'p> Machine<'p> {
             old
         } else {
             let noscan = !self.prog.types.has_pointers(elem);
-            let newcap = grow_cap(old.cap, new_len, esize, noscan);
+            let mut newcap = grow_cap(old.cap, new_len, esize, noscan);
+            // Go 1.25+: a non-escaping append's first growth uses a 32-byte
+            // buffer in the frame.
+            let stack_site = site.filter(|&s| {
+                self.c
+                    .sites
+                    .get(s as usize)
+                    .map(|x| x.reason.contains("does not escape"))
+                    .unwrap_or(false)
+            });
+            if let (Some(s), 0, false) = (stack_site, old.cap, spread) {
+                if esize > 0 && new_len * esize <= 32 {
+                    newcap = 32 / esize;
+                    let _ = s;
+                    let ns = self.make_slice(gi, elem, new_len, newcap, None)?;
+                    for (i, v) in extra.into_iter().enumerate() {
+                        self.store(
+                            Ptr {
+                                alloc: ns.ptr.alloc,
+                                off: ns.ptr.off + i as u64 * esize,
+                            },
+                            elem,
+                            v,
+                        )?;
+                    }
+                    return Ok(V::Slice(SliceV {
+                        ptr: ns.ptr,
+                        len: new_len,
+                        cap: newcap,
+                    }));
+                }
+            }
             let items = self.slice_elems(&V::Slice(old), elem)?;
             // growslice always allocates on the heap.
             let heap_site = site.filter(|&s| {
                 self.c
                     .sites
                     .get(s as usize)
-                    .map(|x| x.heap)
+                    .map(|x| x.heap && x.reason.contains("escapes"))
                     .unwrap_or(false)
             });
             let ns = self.make_slice_heap(elem, newcap, heap_site)?;
@@ -425,7 +457,7 @@ impl<'p> Machine<'p> {
 
     fn make_slice_heap(&mut self, elem: TypeId, cap: u64, site: Option<SiteIx>) -> R<SliceV> {
         let val = if is_byte(&self.prog.types, elem) {
-            V::Bytes(vec![0u8; cap as usize].into_boxed_slice())
+            V::Bytes(ByteArr::zeroed(cap as usize))
         } else {
             let z = self.zero(elem);
             V::Agg(vec![z; cap as usize].into_boxed_slice())
@@ -940,6 +972,7 @@ impl<'p> Machine<'p> {
                 a.marked = false;
             }
         }
+        self.space.settle();
         self.heap_goal = (self.n.live_bytes * 2).max(MIN_HEAP);
         self.n.gc_cycles = cycle;
         self.n.next_gc = self.heap_goal;

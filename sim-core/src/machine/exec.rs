@@ -9,7 +9,7 @@ use super::record::Recorder;
 use super::types::{is_byte, zero, IntKind, Shape, TypeCache};
 use super::value::*;
 use super::Options;
-use crate::ir::{BinaryOp, Builtin, FuncId, FuncKind, Program, Span, Type, TypeId, UnaryOp};
+use crate::ir::{BinaryOp, FuncId, Program, Span, Type, TypeId, UnaryOp};
 use crate::trace::{Counters, Event, GoroutineId, Outcome, Stream, Trace};
 use std::collections::VecDeque;
 use std::rc::Rc;
@@ -21,6 +21,17 @@ pub const WRAP_ERROR: TypeId = TypeId(u32::MAX - 3);
 pub const NUM_ERROR: TypeId = TypeId(u32::MAX - 4);
 pub const JOIN_ERROR: TypeId = TypeId(u32::MAX - 5);
 pub const OS_FILE: TypeId = TypeId(u32::MAX - 6);
+pub const BOUNDS_ERROR: TypeId = TypeId(u32::MAX - 7);
+pub const PLAIN_ERROR: TypeId = TypeId(u32::MAX - 8);
+pub const PANIC_NIL_ERROR: TypeId = TypeId(u32::MAX - 10);
+
+/// Whether a pseudo type is one of the runtime's `runtime.Error` types.
+pub fn is_rt(t: TypeId) -> bool {
+    matches!(
+        t,
+        RUNTIME_ERROR | BOUNDS_ERROR | PLAIN_ERROR | PANIC_NIL_ERROR
+    )
+}
 
 /// Why a goroutine stopped executing ops.
 pub enum Flow {
@@ -120,11 +131,12 @@ pub struct Machine<'p> {
     pub outcome: Option<Outcome>,
     pub rec: Recorder,
     pub frame_seq: u32,
-    pub empty: Rc<[u8]>,
     pub sync_depth: u32,
     pub heap_goal: u64,
     /// Set when a synchronous callback's frame finished.
     pub sync_done: bool,
+    /// Each function's zeroed slots, built once.
+    pub zero_frames: Vec<Option<Box<[V]>>>,
 }
 
 const MIN_HEAP: u64 = 4 << 20;
@@ -151,10 +163,10 @@ impl<'p> Machine<'p> {
             outcome: None,
             rec,
             frame_seq: 0,
-            empty: Rc::from(&b""[..]),
             sync_depth: 0,
             heap_goal: MIN_HEAP,
             sync_done: false,
+            zero_frames: Vec::new(),
         };
         m.n.next_gc = MIN_HEAP;
         let mut vals = Vec::new();
@@ -547,14 +559,25 @@ impl<'p> Machine<'p> {
                 new_size,
             });
         }
-        let mut slots = Vec::with_capacity(code.layout.slots.len());
-        for s in &code.layout.slots {
-            slots.push(if s.access == Access::Indirect {
-                V::Nil
-            } else {
-                self.zero(s.ty)
-            });
+        let fi = code.func.0 as usize;
+        if self.zero_frames.len() <= fi {
+            self.zero_frames.resize(fi + 1, None);
         }
+        let mut slots = match &self.zero_frames[fi] {
+            Some(z) if z.len() == code.layout.slots.len() => z.to_vec(),
+            _ => {
+                let mut z = Vec::with_capacity(code.layout.slots.len());
+                for s in &code.layout.slots {
+                    z.push(if s.access == Access::Indirect {
+                        V::Nil
+                    } else {
+                        self.zero(s.ty)
+                    });
+                }
+                self.zero_frames[fi] = Some(z.clone().into_boxed_slice());
+                z
+            }
+        };
         let mut args = args.into_iter();
         for &ps in &code.param_slots {
             if let Some(a) = args.next() {
@@ -613,11 +636,13 @@ impl<'p> Machine<'p> {
             .iter()
             .filter(|s| !s.hidden && !s.moved)
             .count() as u64;
-        self.rec.event(Event::Call {
-            goroutine: GoroutineId(self.gs[gi].id),
-            frame: crate::trace::FrameId(fid),
-            func: code.name.clone(),
-        });
+        if self.opts.record {
+            self.rec.event(Event::Call {
+                goroutine: GoroutineId(self.gs[gi].id),
+                frame: crate::trace::FrameId(fid),
+                func: code.name.clone(),
+            });
+        }
         // Parameters and results moved to the heap.
         for &(slot, site) in &code.entry_sites {
             let cur = self.frame_slot(gi, slot);
@@ -678,11 +703,13 @@ impl<'p> Machine<'p> {
         if let Some(slot) = self.allocs.get_mut(f.alloc as usize) {
             *slot = None;
         }
-        self.rec.event(Event::Return {
-            goroutine: GoroutineId(self.gs[gi].id),
-            frame: crate::trace::FrameId(f.id),
-            func: f.code.name.clone(),
-        });
+        if self.opts.record {
+            self.rec.event(Event::Return {
+                goroutine: GoroutineId(self.gs[gi].id),
+                frame: crate::trace::FrameId(f.id),
+                func: f.code.name.clone(),
+            });
+        }
         Some(f)
     }
 
@@ -783,7 +810,13 @@ impl<'p> Machine<'p> {
                 text.push('\t');
             }
             text.push_str("panic: ");
-            text.push_str(&self.panic_text(&p.val));
+            let t = self.panic_text(&p.val);
+            text.push_str(&t);
+            if t.ends_with("nil pointer dereference") && !p.recovered {
+                text.push_str(
+                    "\n[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x0]",
+                );
+            }
             if p.repanicked {
                 text.push_str(" [recovered, repanicked]");
             } else if p.recovered {
@@ -1070,7 +1103,7 @@ impl<'p> Machine<'p> {
                 }
                 let v = match a {
                     V::Agg(items) => items.get(i as usize).cloned().unwrap_or_default(),
-                    V::Bytes(b) => V::Int(b.get(i as usize).copied().unwrap_or(0) as i64),
+                    V::Bytes(b) => V::Int(b.get(i as usize).unwrap_or(0) as i64),
                     _ => V::Nil,
                 };
                 self.push(gi, v);
@@ -1234,7 +1267,7 @@ impl<'p> Machine<'p> {
                 let items = self.popn(gi, *n as usize);
                 if *byte {
                     let b: Vec<u8> = items.iter().map(|v| v.int() as u8).collect();
-                    self.push(gi, V::Bytes(b.into_boxed_slice()));
+                    self.push(gi, V::Bytes(ByteArr::from_vec(b)));
                 } else {
                     self.push(gi, V::Agg(items.into_boxed_slice()));
                 }
@@ -1523,7 +1556,7 @@ impl<'p> Machine<'p> {
                     self.popn(gi, *n as usize)
                 };
                 let s = self.pop(gi);
-                let r = self.append(gi, s, *elem, extra, *site)?;
+                let r = self.append(gi, s, *elem, extra, *site, *spread)?;
                 self.push(gi, r);
             }
             Op::Copy { esize } => {
@@ -1555,8 +1588,8 @@ impl<'p> Machine<'p> {
                 let v = self.pop(gi);
                 let v = if v.is_nil() {
                     V::Iface(Rc::new(IfaceV {
-                        ty: RUNTIME_ERROR,
-                        val: V::string("panic called with nil argument"),
+                        ty: PANIC_NIL_ERROR,
+                        val: V::string("runtime error: panic called with nil argument"),
                         boxed: None,
                     }))
                 } else {
@@ -1713,8 +1746,13 @@ pub fn nil_deref() -> Flow {
 }
 
 pub fn rt_error(msg: String) -> Flow {
+    let ty = if msg.starts_with("index out of range") || msg.starts_with("slice bounds") {
+        BOUNDS_ERROR
+    } else {
+        RUNTIME_ERROR
+    };
     Flow::Panic(V::Iface(Rc::new(IfaceV {
-        ty: RUNTIME_ERROR,
+        ty,
         val: V::string(&format!("runtime error: {msg}")),
         boxed: None,
     })))
@@ -1722,7 +1760,7 @@ pub fn rt_error(msg: String) -> Flow {
 
 pub fn plain_error(msg: &str) -> V {
     V::Iface(Rc::new(IfaceV {
-        ty: RUNTIME_ERROR,
+        ty: PLAIN_ERROR,
         val: V::string(msg),
         boxed: None,
     }))
@@ -1973,7 +2011,7 @@ impl<'p> Machine<'p> {
                     let sl = self.make_slice(self.cur, e, n, n, None)?;
                     if let Some(a) = self.alloc_mut(sl.ptr.alloc) {
                         if let V::Bytes(b) = &mut a.val {
-                            b[..s.len()].copy_from_slice(&s);
+                            b.write_at(0, &s);
                         }
                     }
                     V::Slice(sl)
@@ -2043,10 +2081,8 @@ impl<'p> Machine<'p> {
     pub fn find_method(&self, ty: TypeId, name: &str) -> Option<(FuncId, Vec<(u32, u64)>, bool)> {
         if ty.0 >= u32::MAX - 16 {
             return if name == "Error"
-                && matches!(
-                    ty,
-                    RUNTIME_ERROR | ERROR_STRING | WRAP_ERROR | NUM_ERROR | JOIN_ERROR
-                ) {
+                && (is_rt(ty) || matches!(ty, ERROR_STRING | WRAP_ERROR | NUM_ERROR | JOIN_ERROR))
+            {
                 Some((FuncId(u32::MAX), vec![], false))
             } else if name == "Unwrap" && matches!(ty, WRAP_ERROR | NUM_ERROR) {
                 Some((FuncId(u32::MAX - 1), vec![], false))
@@ -2109,18 +2145,4 @@ fn cmp_op(op: BinaryOp, ord: std::cmp::Ordering) -> bool {
         BinaryOp::Ge => ord != Less,
         _ => false,
     }
-}
-
-pub fn builtin_name(b: Builtin) -> &'static str {
-    b.name()
-}
-
-pub fn is_std_method(prog: &Program, f: FuncId) -> bool {
-    matches!(
-        prog.func(f).kind,
-        FuncKind::Std {
-            receiver: Some(_),
-            ..
-        }
-    )
 }

@@ -15,7 +15,10 @@ type R<T> = Result<T, Flow>;
 /// `%T`: the type as reflect prints it (`main.Car`, `*main.Car`, `[]int`).
 pub fn type_name(m: &Machine, ty: TypeId) -> String {
     match ty {
-        RUNTIME_ERROR => return "runtime.Error".into(),
+        RUNTIME_ERROR => return "runtime.errorString".into(),
+        super::exec::BOUNDS_ERROR => return "runtime.boundsError".into(),
+        super::exec::PLAIN_ERROR => return "runtime.plainError".into(),
+        super::exec::PANIC_NIL_ERROR => return "*runtime.PanicNilError".into(),
         ERROR_STRING => return "*errors.errorString".into(),
         WRAP_ERROR => return "*fmt.wrapError".into(),
         NUM_ERROR => return "*strconv.NumError".into(),
@@ -365,8 +368,8 @@ pub fn panic_value(m: &mut Machine, v: &V) -> String {
         V::Nil => "nil".into(),
         V::Iface(i) => {
             let ty = i.ty;
-            if ty == RUNTIME_ERROR {
-                return String::from_utf8_lossy(i.val.str()).into_owned();
+            if super::exec::is_rt(ty) {
+                return String::from_utf8_lossy(&super::stdlib::sentinel_msg(&i.val)).into_owned();
             }
             let gi = m.cur;
             if m.find_method(ty, "Error").is_some() {
@@ -661,9 +664,9 @@ fn methods(m: &mut Machine, whole: &V, ty: TypeId, sp: Spec) -> R<Option<Vec<u8>
         return Ok(None);
     }
     let gi = m.cur;
-    if ty == RUNTIME_ERROR || ty == ERROR_STRING {
+    if super::exec::is_rt(ty) || ty == ERROR_STRING {
         if let V::Iface(i) = whole {
-            return Ok(Some(i.val.str().to_vec()));
+            return Ok(Some(super::stdlib::sentinel_msg(&i.val)));
         }
     }
     for name in ["Error", "String"] {
@@ -760,6 +763,11 @@ fn fmt_int(i: i64, unsigned: bool, sp: Spec) -> Option<Vec<u8>> {
 }
 
 fn fmt_float(f: f64, f32: bool, sp: Spec) -> Option<Vec<u8>> {
+    let sp = if sp.verb == 'v' {
+        Spec { plus: false, ..sp }
+    } else {
+        sp
+    };
     let mut s = match sp.verb {
         'v' => match sp.prec {
             Some(p) => fmt_float_gp(f, p, sp.sharp),
@@ -832,7 +840,11 @@ fn fmt_value(m: &mut Machine, whole: &V, val: &V, ty: TypeId, sp: Spec, depth: u
                     *i,
                     unsigned,
                     if verb == 'v' {
-                        Spec { verb: 'd', ..sp }
+                        Spec {
+                            verb: 'd',
+                            plus: false,
+                            ..sp
+                        }
                     } else {
                         sp
                     },
@@ -942,7 +954,7 @@ fn fmt_value(m: &mut Machine, whole: &V, val: &V, ty: TypeId, sp: Spec, depth: u
             let elem = *elem;
             let items: Vec<V> = match val {
                 V::Agg(a) => a.to_vec(),
-                V::Bytes(b) => b.iter().map(|x| V::Int(*x as i64)).collect(),
+                V::Bytes(b) => b.iter().map(|x| V::Int(x as i64)).collect(),
                 _ => vec![],
             };
             fmt_list(m, &items, elem, ty, sp, depth)
@@ -1002,7 +1014,7 @@ fn fmt_value(m: &mut Machine, whole: &V, val: &V, ty: TypeId, sp: Spec, depth: u
             let t = i.ty;
             fmt_value(m, val, &inner, t, sp, depth)
         }
-        (Type::Chan { .. }, V::Chan(a)) | (Type::Map { .. }, V::Map(a)) => {
+        (Type::Chan { .. }, V::Chan(a)) => {
             Ok(format!("{:#x}", m.alloc(*a).map(|x| x.addr).unwrap_or(0)).into_bytes())
         }
         (Type::Func(_), V::Func(_)) => Ok(b"0x47b0e0".to_vec()),
@@ -1013,7 +1025,7 @@ fn fmt_value(m: &mut Machine, whole: &V, val: &V, ty: TypeId, sp: Spec, depth: u
 
 fn error_text(m: &mut Machine, i: &IfaceV) -> Vec<u8> {
     let _ = m;
-    i.val.str().to_vec()
+    super::stdlib::sentinel_msg(&i.val)
 }
 
 /// A composite's element: with fmt's method handling for exported

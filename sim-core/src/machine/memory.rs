@@ -7,7 +7,7 @@ use super::code::FuncCode;
 use super::types::{Shape, TypeCache};
 use super::value::{AllocId, Ptr, V};
 use crate::ir::{TypeId, TypeTable};
-use std::collections::{BTreeSet, HashMap, VecDeque};
+use std::collections::{HashMap, VecDeque};
 use std::rc::Rc;
 
 /// Where an allocation lives.
@@ -108,7 +108,7 @@ pub fn key_of(v: &V) -> Key {
         V::Str(s) => Key::Str(s.clone()),
         V::Ptr(p) => Key::Ptr(p.alloc, p.off),
         V::Agg(a) => Key::Agg(a.iter().map(key_of).collect()),
-        V::Bytes(b) => Key::Agg(b.iter().map(|x| Key::Int(*x as i64)).collect()),
+        V::Bytes(b) => Key::Agg(b.iter().map(|x| Key::Int(x as i64)).collect()),
         V::Iface(i) => Key::Iface(i.ty.0, Box::new(key_of(&i.val))),
         V::Map(a) | V::Chan(a) => Key::Ptr(*a, 0),
         _ => Key::Other(0),
@@ -211,7 +211,9 @@ pub fn grow_cap(old_cap: u64, new_len: u64, esize: u64, noscan: bool) -> u64 {
 #[derive(Debug)]
 pub struct AddressSpace {
     next: u64,
-    free: HashMap<u64, BTreeSet<u64>>,
+    /// Free slots per size class, kept sorted high to low so the lowest
+    /// address is reused first.
+    free: Vec<(u64, Vec<u64>)>,
 }
 
 pub const ARENA_START: u64 = 0xc000000000;
@@ -220,31 +222,51 @@ impl Default for AddressSpace {
     fn default() -> Self {
         AddressSpace {
             next: ARENA_START + 0x10000,
-            free: HashMap::new(),
+            free: Vec::new(),
         }
     }
 }
 
 impl AddressSpace {
+    fn list(&mut self, class: u64) -> &mut Vec<u64> {
+        let i = match self.free.iter().position(|(c, _)| *c == class) {
+            Some(i) => i,
+            None => {
+                self.free.push((class, Vec::new()));
+                self.free.len() - 1
+            }
+        };
+        &mut self.free[i].1
+    }
+
     pub fn alloc(&mut self, class: u64) -> u64 {
         let class = class.max(8);
-        let list = self.free.entry(class).or_default();
-        if let Some(&a) = list.iter().next() {
-            list.remove(&a);
+        if let Some(a) = self.list(class).pop() {
             return a;
         }
         let span = span_bytes(class).max(class);
         let base = self.next;
         self.next += span.div_ceil(PAGE) * PAGE;
         let n = span / class;
-        for i in 1..n {
-            list.insert(base + i * class);
+        let list = self.list(class);
+        for i in (1..n).rev() {
+            list.push(base + i * class);
         }
         base
     }
 
+    /// Returns a slot; the sweep frees in batches, so the list is re-sorted
+    /// lazily by the caller's order (lowest address on top).
     pub fn free(&mut self, class: u64, addr: u64) {
-        self.free.entry(class.max(8)).or_default().insert(addr);
+        let list = self.list(class.max(8));
+        list.push(addr);
+    }
+
+    /// Restores lowest-first order after a sweep.
+    pub fn settle(&mut self) {
+        for (_, l) in &mut self.free {
+            l.sort_unstable_by(|a, b| b.cmp(a));
+        }
     }
 
     /// A fresh region for a goroutine stack.

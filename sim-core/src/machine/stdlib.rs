@@ -1,8 +1,6 @@
 //! The standard-library functions the checker declares, run natively.
 
-use super::exec::{
-    rt_error, Flow, Machine, ERROR_STRING, JOIN_ERROR, NUM_ERROR, RUNTIME_ERROR, WRAP_ERROR,
-};
+use super::exec::{Flow, Machine, ERROR_STRING, JOIN_ERROR, NUM_ERROR, WRAP_ERROR};
 use super::value::*;
 use crate::ir::{FuncId, FuncKind, Type, TypeId, TypeTable};
 use crate::trace::Stream;
@@ -98,7 +96,7 @@ fn writer_write(m: &mut Machine, gi: usize, w: &V, bytes: &[u8]) -> R<()> {
                 let sl = m.make_slice(gi, TypeTable::BYTE, n, n, None)?;
                 if let Some(a) = m.alloc_mut_pub(sl.ptr.alloc) {
                     if let V::Bytes(b) = &mut a.val {
-                        b.copy_from_slice(bytes);
+                        b.write_at(0, bytes);
                     }
                 }
                 let (f, r) = m.iface_method(w, "Write")?;
@@ -134,7 +132,7 @@ fn builder_append(m: &mut Machine, gi: usize, p: Ptr, ptr_ty: TypeId, bytes: &[u
     };
     let buf = m.load(bufp, bt)?;
     let extra: Vec<V> = bytes.iter().map(|b| V::Int(*b as i64)).collect();
-    let nb = m.append(gi, buf, TypeTable::BYTE, extra, None)?;
+    let nb = m.append(gi, buf, TypeTable::BYTE, extra, None, true)?;
     m.store(bufp, bt, nb)
 }
 
@@ -972,7 +970,7 @@ fn swap(m: &mut Machine, sl: &V, ty: TypeId, esize: u64, i: usize, j: usize) -> 
 pub fn error_string(m: &mut Machine, gi: usize, e: &V) -> R<String> {
     match e {
         V::Iface(i) if i.ty.0 >= u32::MAX - 16 => {
-            if i.ty == RUNTIME_ERROR
+            if super::exec::is_rt(i.ty)
                 || i.ty == ERROR_STRING
                 || i.ty == WRAP_ERROR
                 || i.ty == NUM_ERROR
@@ -1006,8 +1004,4 @@ impl MapPanic for Flow {
             f => f,
         }
     }
-}
-
-pub fn unused(_: fn(String) -> Flow) {
-    let _ = rt_error;
 }

@@ -179,7 +179,7 @@ fn zero_depth(prog: &Program, cache: &mut TypeCache, id: TypeId, depth: u32) -> 
         Shape::String => V::Str(Rc::from(&b""[..])),
         Shape::Array { len, elem } => {
             if is_byte(&prog.types, *elem) {
-                V::Bytes(vec![0u8; (*len).min(1 << 31) as usize].into_boxed_slice())
+                V::Bytes(super::value::ByteArr::zeroed((*len).min(1 << 31) as usize))
             } else {
                 let z = zero_depth(prog, cache, *elem, depth + 1);
                 V::Agg(vec![z; (*len).min(1 << 28) as usize].into_boxed_slice())

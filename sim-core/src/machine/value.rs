@@ -77,8 +77,9 @@ pub enum V {
     Slice(SliceV),
     /// Struct fields or array elements.
     Agg(Box<[V]>),
-    /// A byte array, compactly.
-    Bytes(Box<[u8]>),
+    /// A byte array, compactly (zeros past the written prefix are implicit,
+    /// so a fresh 4 KiB buffer costs nothing until written).
+    Bytes(ByteArr),
     Map(AllocId),
     Chan(AllocId),
     Func(Rc<FuncV>),
@@ -126,5 +127,85 @@ impl V {
 
     pub fn is_nil(&self) -> bool {
         matches!(self, V::Nil)
+    }
+}
+
+/// A byte array of `len` bytes whose bytes past `data` are zero.
+#[derive(Clone, Debug, Default)]
+pub struct ByteArr {
+    data: Vec<u8>,
+    len: usize,
+}
+
+impl PartialEq for ByteArr {
+    fn eq(&self, other: &Self) -> bool {
+        self.len == other.len && self.iter().eq(other.iter())
+    }
+}
+
+impl ByteArr {
+    pub fn zeroed(len: usize) -> Self {
+        ByteArr {
+            data: Vec::new(),
+            len,
+        }
+    }
+
+    pub fn from_vec(data: Vec<u8>) -> Self {
+        let len = data.len();
+        ByteArr { data, len }
+    }
+
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    pub fn get(&self, i: usize) -> Option<u8> {
+        if i >= self.len {
+            None
+        } else {
+            Some(self.data.get(i).copied().unwrap_or(0))
+        }
+    }
+
+    pub fn get_mut(&mut self, i: usize) -> Option<&mut u8> {
+        if i >= self.len {
+            return None;
+        }
+        if i >= self.data.len() {
+            self.data.resize(i + 1, 0);
+        }
+        self.data.get_mut(i)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = u8> + '_ {
+        self.data
+            .iter()
+            .copied()
+            .chain(std::iter::repeat_n(0, self.len - self.data.len()))
+    }
+
+    /// Bytes `start..end` (clamped).
+    pub fn range(&self, start: usize, end: usize) -> Vec<u8> {
+        let end = end.min(self.len);
+        let start = start.min(end);
+        (start..end)
+            .map(|i| self.data.get(i).copied().unwrap_or(0))
+            .collect()
+    }
+
+    /// Copies `src` to the start of the array.
+    pub fn write_at(&mut self, at: usize, src: &[u8]) {
+        let end = (at + src.len()).min(self.len);
+        if end > self.data.len() {
+            self.data.resize(end, 0);
+        }
+        if at < end {
+            self.data[at..end].copy_from_slice(&src[..end - at]);
+        }
     }
 }

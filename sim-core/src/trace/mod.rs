@@ -18,6 +18,7 @@
 //! host addresses, no time); the machine is the only producer.
 
 mod snapshot;
+pub mod text;
 
 pub use snapshot::{
     FieldValue, Frame, FrameId, Goroutine, GoroutineId, GoroutineState, HeapObject, ObjectId,
