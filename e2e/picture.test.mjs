@@ -84,6 +84,8 @@ test("share_up: after makeCar returns, carPtr in main points at the Car on the h
 
 test("fill_bad: the allocation counter reaches 1,000,000 at the end", async () => {
   const { page, errors } = await openPage("?example=fill_bad");
+  // fillBad's run is a million calls, executed in the page before drawing.
+  console.log(`fill_bad first picture: ${(await page.evaluate(() => performance.now())).toFixed(0)} ms after navigation start`);
   await page.keyboard.press("End");
   const counter = page.locator("[data-counter=heap-allocs] .counter-value");
   await page.waitForFunction(

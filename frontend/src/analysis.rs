@@ -53,6 +53,16 @@ impl Analysis {
 /// Checks, analyses and runs `source`. Never panics on bad input: a broken
 /// program gives diagnostics and no run.
 pub fn analyse(source: &str) -> Analysis {
+    analyse_with(source, true)
+}
+
+/// Checks and analyses without running: fast, so the verdicts can show
+/// while the program (perhaps a million loop iterations) runs.
+pub fn analyse_static(source: &str) -> Analysis {
+    analyse_with(source, false)
+}
+
+fn analyse_with(source: &str, run: bool) -> Analysis {
     let checked = sim_core::check(source);
     let Some(program) = checked.program.filter(|_| checked.diagnostics.is_empty()) else {
         return Analysis {
@@ -63,7 +73,11 @@ pub fn analyse(source: &str) -> Analysis {
     };
     let result = escape::analyze(&program);
     let verdicts = verdicts(&result);
-    let run = record(&program, &result).map(|t| Rc::new(Run::new(t)));
+    let run = if run {
+        record(&program, &result).map(|t| Rc::new(Run::new(t)))
+    } else {
+        None
+    };
     Analysis {
         diagnostics: Vec::new(),
         verdicts,

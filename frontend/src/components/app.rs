@@ -238,7 +238,9 @@ fn workspace() -> Html {
         }
         _ => html! {
             <p class="picture-empty">
-                { if good.is_some() {
+                { if analysed.running {
+                    "Running the program…"
+                } else if good.is_some() {
                     "The stepping machine has no run for this program yet; the gutter already shows the compiler's verdicts."
                 } else {
                     "Fix the errors in the code to see its memory."
