@@ -241,6 +241,7 @@ impl<'a> FnCompiler<'a> {
         &self.prog.types
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn add_slot(
         &mut self,
         name: String,
@@ -355,11 +356,6 @@ impl<'a> FnCompiler<'a> {
             if self.layout.slots[s as usize].moved {
                 let site = self.var_site(self.layout.slots[s as usize].var);
                 self.entry_sites.push((s, site));
-            }
-        }
-        if self.func == self.prog.package_init.unwrap_or(FuncId(u32::MAX)) {
-            for s in self.prog.global_init.clone() {
-                self.stmt(s);
             }
         }
         if let Some(body) = &func.body {
@@ -537,6 +533,9 @@ impl<'a> FnCompiler<'a> {
             }
             StmtKind::Assign { lhs, rhs, declares } => {
                 for &v in &declares {
+                    if self.out.global_index.contains_key(&v) {
+                        continue;
+                    }
                     let slot = self.var_slot(v);
                     if self.layout.slots[slot as usize].moved {
                         let ty = self.prog.var(v).ty;

@@ -14,6 +14,10 @@ use crate::trace::{Counters, Event, GoroutineId, Outcome, Stream, Trace};
 use std::collections::VecDeque;
 use std::rc::Rc;
 
+/// A method found for a dynamic type: the function, the embedded fields
+/// (index, offset) leading to its receiver, and whether it takes a pointer.
+pub type MethodPath = (FuncId, Vec<(u32, u64)>, bool);
+
 /// Pseudo type ids for runtime-made values (never looked up in the table).
 pub const RUNTIME_ERROR: TypeId = TypeId(u32::MAX - 1);
 pub const ERROR_STRING: TypeId = TypeId(u32::MAX - 2);
@@ -2068,17 +2072,14 @@ impl<'p> Machine<'p> {
             Type::Interface(it) => it.methods.iter().map(|m| m.name.clone()).collect(),
             _ => vec![],
         };
-        for m in methods {
-            if self.find_method(i.ty, &m).is_none() {
-                return Some(m);
-            }
-        }
-        None
+        methods
+            .into_iter()
+            .find(|m| self.find_method(i.ty, m).is_none())
     }
 
     /// Finds method `name` for dynamic type `ty`: the function and the path
     /// of embedded fields to reach its receiver.
-    pub fn find_method(&self, ty: TypeId, name: &str) -> Option<(FuncId, Vec<(u32, u64)>, bool)> {
+    pub fn find_method(&self, ty: TypeId, name: &str) -> Option<MethodPath> {
         if ty.0 >= u32::MAX - 16 {
             return if name == "Error"
                 && (is_rt(ty) || matches!(ty, ERROR_STRING | WRAP_ERROR | NUM_ERROR | JOIN_ERROR))
@@ -2104,7 +2105,7 @@ impl<'p> Machine<'p> {
         is_ptr: bool,
         name: &str,
         depth: u32,
-    ) -> Option<(FuncId, Vec<(u32, u64)>, bool)> {
+    ) -> Option<MethodPath> {
         if depth > 8 {
             return None;
         }

@@ -243,7 +243,7 @@ pub fn fmt_float_g(f: f64, f32: bool) -> String {
     if neg {
         out.push('-');
     }
-    if x < -4 || x >= 21 {
+    if !(-4..21).contains(&x) {
         out.push_str(&d[..1]);
         if d.len() > 1 {
             out.push('.');
@@ -835,7 +835,6 @@ fn fmt_value(m: &mut Machine, whole: &V, val: &V, ty: TypeId, sp: Spec, depth: u
                     Ok(quote_rune(c).into_bytes())
                 }
                 'U' => Ok(format!("U+{:04X}", *i as u32).into_bytes()),
-                'v' if sharp_v && unsigned && false => Ok(vec![]),
                 _ => match fmt_int(
                     *i,
                     unsigned,

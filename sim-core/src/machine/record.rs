@@ -161,7 +161,7 @@ impl Recorder {
     fn push(&mut self, m: &mut Machine, s: Step) {
         let idx = self.steps.len();
         self.steps.push(s);
-        if idx % self.checkpoint_every as usize == 0 {
+        if idx.is_multiple_of(self.checkpoint_every as usize) {
             let snap = full_snapshot(m, self.steps[idx].index);
             self.checkpoints.push(snap);
         }
