@@ -552,6 +552,14 @@ impl<'a> FnCompiler<'a> {
             }
             StmtKind::OpAssign { op, target, value } => {
                 let ty = self.prog.expr(target).ty;
+                if let Some(slot) = self.direct_local(target) {
+                    self.emit(Op::Local(slot));
+                    self.expr(value);
+                    let n = self.num(ty);
+                    self.emit(Op::Binary(op, n));
+                    self.emit(Op::SetLocal(slot));
+                    return;
+                }
                 if let ExprKind::MapIndex { map, key, .. } = self.prog.expr(target).kind.clone() {
                     let mty = self.prog.expr(map).ty;
                     self.expr(map);

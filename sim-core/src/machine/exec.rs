@@ -895,6 +895,7 @@ impl<'p> Machine<'p> {
         self.start_panic(gi, v)
     }
 
+    #[inline(always)]
     fn step_op(&mut self, gi: usize) -> R<()> {
         let Some(f) = self.gs[gi].frames.last() else {
             return Ok(());
