@@ -69,7 +69,11 @@ pub fn use_analysis(source: &str) -> Analysed {
         let state = state.clone();
         use_effect_with(source.to_string(), move |source| {
             if *source != state.source || state.running {
-                let delay = if state.running { FIRST_RUN_DELAY_MS } else { DEBOUNCE_MS };
+                let delay = if state.running {
+                    FIRST_RUN_DELAY_MS
+                } else {
+                    DEBOUNCE_MS
+                };
                 let source = source.clone();
                 let state = state.clone();
                 // Replacing the timeout drops (cancels) the previous one.

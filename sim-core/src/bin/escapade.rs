@@ -99,7 +99,9 @@ fn machine_command(command: &str, source: &str, file_name: &str) -> ExitCode {
         "run" => {
             for chunk in &trace.output {
                 let _ = match chunk.stream {
-                    sim_core::trace::Stream::Stdout => std::io::stdout().write_all(chunk.text.as_bytes()),
+                    sim_core::trace::Stream::Stdout => {
+                        std::io::stdout().write_all(chunk.text.as_bytes())
+                    }
                     sim_core::trace::Stream::Stderr => {
                         let _ = std::io::stdout().flush();
                         std::io::stderr().write_all(chunk.text.as_bytes())
