@@ -2111,10 +2111,78 @@ impl<'a> FnCompiler<'a> {
                 Target::Builtin(*b, aux)
             }
         };
+        if let Some(n) = self.spread_tuple_args(c) {
+            return (target, nargs - 1 + n);
+        }
         for &a in &c.args {
             self.expr(a);
         }
         (target, nargs)
+    }
+
+    /// `f(g())` where `g` returns several values: pushes them converted to
+    /// `f`'s parameters (boxing for interfaces, a slice for the variadic
+    /// tail). Returns how many arguments that makes.
+    fn spread_tuple_args(&mut self, c: &crate::ir::Call) -> Option<u32> {
+        let [arg] = c.args.as_slice() else {
+            return None;
+        };
+        let items = match self.types().get(self.prog.expr(*arg).ty) {
+            Type::Tuple(items) if items.len() > 1 => items.clone(),
+            _ => return None,
+        };
+        let sig_ty = match &c.callee {
+            Callee::Func(f) | Callee::Method { func: f, .. } => self.prog.func(*f).sig,
+            Callee::Value(v) => self.prog.expr(*v).ty,
+            _ => return None,
+        };
+        let sig = self.types().signature(sig_ty)?.clone();
+        self.expr_multi(*arg);
+        let temps: Vec<u32> = items.iter().map(|t| self.temp(*t)).collect();
+        for &t in temps.iter().rev() {
+            self.emit(Op::SetLocal(t));
+        }
+        let fixed = if sig.variadic {
+            sig.params.len().saturating_sub(1)
+        } else {
+            sig.params.len()
+        };
+        let mut pushed = 0u32;
+        for (i, (&t, &ity)) in temps.iter().zip(&items).enumerate().take(fixed) {
+            self.emit(Op::Local(t));
+            let pty = sig.params.get(i).copied().unwrap_or(ity);
+            if self.types().is_interface(pty) && !self.types().is_interface(ity) {
+                self.emit(Op::Box {
+                    ty: ity,
+                    site: None,
+                });
+            }
+            pushed += 1;
+        }
+        if sig.variadic {
+            let elem = match sig.params.last().map(|p| self.types().under(*p).clone()) {
+                Some(Type::Slice(e)) => e,
+                _ => TypeTable::INVALID,
+            };
+            let rest = temps.len().saturating_sub(fixed);
+            for (&t, &ity) in temps.iter().zip(&items).skip(fixed) {
+                self.emit(Op::Local(t));
+                if self.types().is_interface(elem) && !self.types().is_interface(ity) {
+                    self.emit(Op::Box {
+                        ty: ity,
+                        site: None,
+                    });
+                }
+            }
+            let site = self.site(*arg, None);
+            self.emit(Op::SliceLit {
+                elem,
+                n: rest as u32,
+                site,
+            });
+            pushed += 1;
+        }
+        Some(pushed)
     }
 
     /// Compiles a call; returns the number of results pushed.
