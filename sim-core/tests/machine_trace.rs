@@ -243,3 +243,49 @@ fn fuzz_smoke_parse_check_run() {
         let _ = run_source(&mutated, &opts);
     }
 }
+
+/// Replaying repeated pure calls (`machine::memo`) is invisible: every
+/// program gives the same output, outcome and counters with it as
+/// without it.
+#[test]
+fn memo_replay_changes_nothing() {
+    let mut compared = 0;
+    let mut differ = Vec::new();
+    for p in programs() {
+        let src = std::fs::read_to_string(&p).unwrap_or_default();
+        let run_with = |memoize: bool| {
+            let opts = Options {
+                record: false,
+                step_limit: 3_000_000,
+                memoize,
+                ..Default::default()
+            };
+            trace_of(&src, &opts)
+        };
+        let (Some(on), Some(off)) = (run_with(true), run_with(false)) else {
+            continue;
+        };
+        let limited = |t: &Trace| matches!(t.outcome, sim_core::trace::Outcome::StepLimit { .. });
+        if limited(&on) || limited(&off) {
+            continue;
+        }
+        compared += 1;
+        let c = |t: &Trace| {
+            let n = &t.counters;
+            (
+                n.steps,
+                n.heap_allocs,
+                n.heap_bytes,
+                n.stack_allocs,
+                n.gc_cycles,
+                n.goroutines,
+                n.max_stack_bytes,
+            )
+        };
+        if on.output != off.output || on.outcome != off.outcome || c(&on) != c(&off) {
+            differ.push(format!("{}: {:?} vs {:?}", p.display(), c(&on), c(&off)));
+        }
+    }
+    assert!(compared > 100, "only {compared} programs compared");
+    assert!(differ.is_empty(), "memo changed these runs: {differ:#?}");
+}

@@ -179,6 +179,13 @@ impl<'p> Machine<'p> {
         if let Target::Builtin(b, aux) = &target {
             return self.deferred_builtin(gi, *b, *aux, args);
         }
+        let args = match &target {
+            Target::User(f) if keep && !deferred => match self.call_memoized(gi, *f, args)? {
+                Ok(()) => return Ok(()),
+                Err(args) => args,
+            },
+            _ => args,
+        };
         let saved = if matches!(target, Target::Std(_)) {
             Some((callee.clone(), args.clone()))
         } else {
@@ -322,7 +329,7 @@ impl<'p> Machine<'p> {
         self.sync_done = false;
         let mut result = Ok(());
         while self.outcome.is_none() && !self.sync_done {
-            if self.n.steps >= self.opts.step_limit {
+            if self.executed_steps() >= self.opts.step_limit {
                 result = Err(Flow::Unsupported(
                     "step budget exhausted inside a callback".into(),
                 ));

@@ -243,6 +243,19 @@ impl<'p> Machine<'p> {
         extra: Extra,
     ) -> R<Ptr> {
         let class = size_class(size, !has_ptr);
+        self.heap_alloc_sized(layout, val, size, class, site, extra)
+    }
+
+    /// Allocates a heap object whose size class is already known.
+    pub fn heap_alloc_sized(
+        &mut self,
+        layout: Layout,
+        val: V,
+        size: u64,
+        class: u64,
+        site: Option<SiteIx>,
+        extra: Extra,
+    ) -> R<Ptr> {
         if self.n.live_bytes + class > self.heap_goal {
             self.gc();
         }
@@ -888,7 +901,7 @@ impl<'p> Machine<'p> {
             });
         }
         let mut work: Vec<AllocId> = vec![self.globals];
-        let mut vals: Vec<V> = Vec::new();
+        let mut vals: Vec<V> = self.pins.clone();
         for g in &self.gs {
             if g.state == GState::Exited {
                 continue;

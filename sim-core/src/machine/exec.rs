@@ -141,6 +141,10 @@ pub struct Machine<'p> {
     pub sync_done: bool,
     /// Each function's zeroed slots, built once.
     pub zero_frames: Vec<Option<Box<[V]>>>,
+    /// Cached effects of repeated pure calls.
+    pub memo: super::memo::Memo,
+    /// Extra GC roots while a replay is half done.
+    pub pins: Vec<V>,
 }
 
 const MIN_HEAP: u64 = 4 << 20;
@@ -171,6 +175,8 @@ impl<'p> Machine<'p> {
             heap_goal: MIN_HEAP,
             sync_done: false,
             zero_frames: Vec::new(),
+            memo: Default::default(),
+            pins: Vec::new(),
         };
         m.n.next_gc = MIN_HEAP;
         let mut vals = Vec::new();
@@ -423,7 +429,7 @@ impl<'p> Machine<'p> {
             budget_check += 1;
             if budget_check > 4096 {
                 budget_check = 0;
-                if self.n.steps >= self.opts.step_limit {
+                if self.executed_steps() >= self.opts.step_limit {
                     self.stop_at_limit();
                     return;
                 }
@@ -432,6 +438,12 @@ impl<'p> Machine<'p> {
                 self.handle_flow(f);
             }
         }
+    }
+
+    /// Steps actually executed (replayed calls are not charged to the
+    /// step budget: they cost almost nothing).
+    pub fn executed_steps(&self) -> u64 {
+        self.n.steps - self.memo.replayed_steps
     }
 
     fn stop_at_limit(&mut self) {
@@ -695,6 +707,8 @@ impl<'p> Machine<'p> {
                 self.gs[gi].ghosts.push(pic);
             }
         }
+        let returned = f.mode == Mode::Returning && f.keep_results && !f.sync;
+        self.memo.popped(gi, self.gs[gi].frames.len(), returned);
         let g = &mut self.gs[gi];
         g.used = f.depth;
         g.stack.truncate(f.base);
@@ -794,6 +808,9 @@ impl<'p> Machine<'p> {
             }
             if f.keep_results {
                 self.gs[gi].stack.extend(results);
+                if self.memo.returned() {
+                    self.memo_finish(gi);
+                }
             }
             if self.gs[gi].frames.is_empty() {
                 self.exit_goroutine(gi);

@@ -9,7 +9,9 @@
 //! - [`exec`] runs goroutines op by op (no host recursion for Go calls),
 //!   with the scheduler, channels, defer/panic/recover and the GC;
 //! - [`fmt`] and [`stdlib`] are the standard library the checker supports;
-//! - [`record`] turns machine state into the trace's snapshots and deltas.
+//! - [`record`] turns machine state into the trace's snapshots and deltas;
+//! - [`memo`] replays repeated pure calls (a hot helper called a million
+//!   times runs once or twice, its effect replayed with exact counters).
 //!
 //! Scheduling policy (deterministic, modelled on Go's `runnext`): the
 //! running goroutine runs until it blocks or exits; `go f()` and a wake-up
@@ -28,6 +30,7 @@ pub mod compile;
 mod data;
 mod exec;
 mod fmt;
+mod memo;
 pub mod memory;
 mod record;
 mod stdlib;
@@ -53,6 +56,9 @@ pub struct Options {
     pub max_stack: u64,
     /// Whether to record steps at all (`escapade run`/`stats` do not).
     pub record: bool,
+    /// Replay repeated pure calls instead of executing them (see `memo`).
+    /// Off only to check that replaying changes nothing.
+    pub memoize: bool,
 }
 
 impl Default for Options {
@@ -64,6 +70,7 @@ impl Default for Options {
             max_recorded: 20_000,
             max_stack: 64 << 20,
             record: true,
+            memoize: true,
         }
     }
 }

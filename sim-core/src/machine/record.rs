@@ -104,6 +104,13 @@ impl Recorder {
         }
     }
 
+    /// Calls replayed from the memo cache while summarizing.
+    pub fn tally_calls(&mut self, n: u64) {
+        if let Some(f) = &mut self.fold {
+            f.tallies[0] += n;
+        }
+    }
+
     pub fn touch(&mut self, id: u32) {
         if self.enabled {
             self.dirty_heap.insert(id);

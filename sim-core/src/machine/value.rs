@@ -130,30 +130,44 @@ impl V {
     }
 }
 
-/// A byte array of `len` bytes whose bytes past `data` are zero.
+/// A byte array of `len` bytes whose bytes past `data` are zero. The
+/// written bytes are shared copy-on-write: copying a 4 KiB buffer value
+/// (a replayed call, a snapshot) costs a reference count, not 4 KiB.
 #[derive(Clone, Debug, Default)]
 pub struct ByteArr {
-    data: Vec<u8>,
+    data: Rc<Vec<u8>>,
     len: usize,
 }
 
 impl PartialEq for ByteArr {
     fn eq(&self, other: &Self) -> bool {
-        self.len == other.len && self.iter().eq(other.iter())
+        if self.len != other.len {
+            return false;
+        }
+        // Equal up to the shorter written prefix, zeros past it.
+        let (short, long) = if self.data.len() <= other.data.len() {
+            (&self.data, &other.data)
+        } else {
+            (&other.data, &self.data)
+        };
+        long[..short.len()] == short[..] && long[short.len()..].iter().all(|&b| b == 0)
     }
 }
 
 impl ByteArr {
     pub fn zeroed(len: usize) -> Self {
         ByteArr {
-            data: Vec::new(),
+            data: Rc::new(Vec::new()),
             len,
         }
     }
 
     pub fn from_vec(data: Vec<u8>) -> Self {
         let len = data.len();
-        ByteArr { data, len }
+        ByteArr {
+            data: Rc::new(data),
+            len,
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -176,10 +190,11 @@ impl ByteArr {
         if i >= self.len {
             return None;
         }
-        if i >= self.data.len() {
-            self.data.resize(i + 1, 0);
+        let data = Rc::make_mut(&mut self.data);
+        if i >= data.len() {
+            data.resize(i + 1, 0);
         }
-        self.data.get_mut(i)
+        data.get_mut(i)
     }
 
     pub fn iter(&self) -> impl Iterator<Item = u8> + '_ {
@@ -201,11 +216,13 @@ impl ByteArr {
     /// Copies `src` to the start of the array.
     pub fn write_at(&mut self, at: usize, src: &[u8]) {
         let end = (at + src.len()).min(self.len);
-        if end > self.data.len() {
-            self.data.resize(end, 0);
+        if at >= end {
+            return;
         }
-        if at < end {
-            self.data[at..end].copy_from_slice(&src[..end - at]);
+        let data = Rc::make_mut(&mut self.data);
+        if end > data.len() {
+            data.resize(end, 0);
         }
+        data[at..end].copy_from_slice(&src[..end - at]);
     }
 }
