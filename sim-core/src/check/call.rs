@@ -972,13 +972,22 @@ impl<'t> Checker<'t> {
                 if ops.iter().all(|o| o.val.is_some()) && typed.is_none() {
                     let mut best = ops[0].clone();
                     for o in &ops[1..] {
-                        let (Some(a), Some(bv)) = (
-                            best.val.as_ref().and_then(|v| v.as_float()),
-                            o.val.as_ref().and_then(|v| v.as_float()),
-                        ) else {
-                            continue;
+                        let ord = match (best.val.as_ref(), o.val.as_ref()) {
+                            (Some(ConstValue::String(a)), Some(ConstValue::String(bv))) => {
+                                bv.partial_cmp(a)
+                            }
+                            (Some(a), Some(bv)) => match (a.as_float(), bv.as_float()) {
+                                (Some(a), Some(bv)) => bv.partial_cmp(&a),
+                                _ => None,
+                            },
+                            _ => None,
                         };
-                        if (b == Builtin::Min && bv < a) || (b == Builtin::Max && bv > a) {
+                        let better = match ord {
+                            Some(std::cmp::Ordering::Less) => b == Builtin::Min,
+                            Some(std::cmp::Ordering::Greater) => b == Builtin::Max,
+                            _ => false,
+                        };
+                        if better {
                             best = o.clone();
                         }
                     }
