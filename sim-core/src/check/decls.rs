@@ -1170,7 +1170,12 @@ impl<'t> Checker<'t> {
                     let mut params = Vec::new();
                     if let Some(list) = elem.child_by_field_name("parameters") {
                         for p in children(list) {
-                            for n in field_children(p, "name") {
+                            let names = field_children(p, "name");
+                            if names.is_empty() {
+                                // Unnamed: gc reports it at its type (or `...`).
+                                params.push((String::new(), self.span(p)));
+                            }
+                            for n in names {
                                 params.push((self.text(n).to_string(), self.span(n)));
                             }
                         }

@@ -200,8 +200,8 @@ pub struct IfaceMethod {
     /// Where the method is declared (its name), for reports about the
     /// wrappers gc generates per interface method.
     pub span: Span,
-    /// The declared parameters' names and positions (empty for unnamed
-    /// parameters).
+    /// The declared parameters' names and positions (an empty name, at
+    /// the parameter's type, for an unnamed parameter).
     pub params: Vec<(String, Span)>,
 }
 
