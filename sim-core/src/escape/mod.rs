@@ -11,6 +11,7 @@
 
 mod batches;
 mod devirt;
+mod generated;
 pub mod graph;
 pub mod leaks;
 mod print;
@@ -65,6 +66,7 @@ pub fn analyze(prog: &crate::ir::Program) -> EscapeResult {
         events.extend(ev);
         tags.extend(new_tags);
     }
+    events.extend(generated::generated_events(prog));
     events.extend(wrappers::wrapper_events(prog, &tags));
     EscapeResult { events }
 }
