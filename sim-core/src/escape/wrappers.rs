@@ -37,8 +37,143 @@ pub fn wrapper_events(prog: &Program, tags: &Tags) -> Vec<Event> {
             }
         }
     }
+    let rewrites = super::print::Rewrites::new();
+    let printer = super::print::Printer {
+        prog,
+        rewrites: &rewrites,
+    };
+    for t in interface_literals(prog) {
+        if let Type::Interface(iface) = prog.types.get(t) {
+            let name = printer.ty(t);
+            for m in &iface.methods {
+                events.extend(iface_wrapper(prog, &name, m, false));
+            }
+        }
+    }
     events.extend(method_value_wrappers(prog, tags));
     events
+}
+
+/// Interface type literals with methods (`interface{ Unwrap() error }`)
+/// written in package main, each identity once, in the order gc reads
+/// them: named types' declarations, package variables, function
+/// signatures in source order, then bodies last-declared first. gc makes
+/// an `I.M` wrapper for each of their methods too.
+fn interface_literals(prog: &Program) -> Vec<TypeId> {
+    let mut found: Vec<TypeId> = Vec::new();
+    let mut seen_types = std::collections::HashSet::new();
+    let mut add = |t: TypeId, found: &mut Vec<TypeId>| {
+        collect_literals(prog, t, found, &mut seen_types, 0);
+    };
+    let universe_error = prog.types.named_of(prog.types.error);
+    for (id, named) in prog.types.named.iter() {
+        if named.pkg.is_some() || Some(id) == universe_error {
+            continue;
+        }
+        match prog.types.get(named.underlying) {
+            // The named interface itself has its own wrappers.
+            Type::Interface(iface) => {
+                for m in &iface.methods {
+                    add(m.sig, &mut found);
+                }
+            }
+            _ => add(named.underlying, &mut found),
+        }
+        for m in &named.methods {
+            add(prog.func(m.func).sig, &mut found);
+        }
+    }
+    for v in &prog.globals {
+        add(prog.var(*v).ty, &mut found);
+    }
+    let mut decls: Vec<crate::ir::FuncId> = prog
+        .funcs
+        .iter()
+        .filter(|(_, f)| {
+            f.body.is_some()
+                && matches!(
+                    f.kind,
+                    crate::ir::FuncKind::TopLevel | crate::ir::FuncKind::Method { .. }
+                )
+        })
+        .map(|(id, _)| id)
+        .collect();
+    decls.sort_by_key(|f| prog.func(*f).span.start);
+    for f in &decls {
+        add(prog.func(*f).sig, &mut found);
+    }
+    for f in decls.iter().rev() {
+        let Some(body) = &prog.func(*f).body else {
+            continue;
+        };
+        let mut types = Vec::new();
+        super::visit::visit_block(prog, body, true, &mut |n| match n {
+            super::visit::Node::Expr(e) => types.push(prog.expr(e).ty),
+            super::visit::Node::Stmt(s) => match &prog.stmt(s).kind {
+                crate::ir::StmtKind::Decl { vars } => {
+                    types.extend(vars.iter().map(|v| prog.var(*v).ty))
+                }
+                crate::ir::StmtKind::TypeSwitch { cases, .. } => {
+                    types.extend(cases.iter().flat_map(|c| c.types.iter().flatten().copied()))
+                }
+                _ => {}
+            },
+        });
+        for t in types {
+            add(t, &mut found);
+        }
+    }
+    found
+}
+
+fn collect_literals(
+    prog: &Program,
+    t: TypeId,
+    found: &mut Vec<TypeId>,
+    seen: &mut std::collections::HashSet<TypeId>,
+    depth: u32,
+) {
+    if depth > 32 || !seen.insert(t) {
+        return;
+    }
+    let types = &prog.types;
+    let mut rec =
+        |u: TypeId, found: &mut Vec<TypeId>| collect_literals(prog, u, found, seen, depth + 1);
+    match types.get(t) {
+        Type::Interface(iface) => {
+            if iface.methods.is_empty() {
+                return;
+            }
+            if !found.iter().any(|f| types.identical(*f, t)) {
+                found.push(t);
+            }
+            for m in &iface.methods {
+                rec(m.sig, found);
+            }
+        }
+        Type::Pointer(e) | Type::Slice(e) => rec(*e, found),
+        Type::Array { elem, .. } | Type::Chan { elem, .. } => rec(*elem, found),
+        Type::Map { key, value } => {
+            rec(*key, found);
+            rec(*value, found);
+        }
+        Type::Struct(fields) => {
+            for f in fields {
+                rec(f.ty, found);
+            }
+        }
+        Type::Func(sig) => {
+            for p in sig.params.iter().chain(&sig.results) {
+                rec(*p, found);
+            }
+        }
+        Type::Tuple(ts) => {
+            for p in ts {
+                rec(*p, found);
+            }
+        }
+        Type::Named(_) | Type::Basic(_) | Type::Alias { .. } => {}
+    }
 }
 
 /// `x.M` used as a value makes gc generate `T.M-fm`; one per method, in
@@ -82,15 +217,22 @@ fn method_value_wrappers(prog: &Program, tags: &Tags) -> Vec<Event> {
                             continue;
                         }
                         iface_seen.push((t, mname.clone()));
-                        let Some(named) = prog.types.named_of(t) else {
-                            continue;
+                        let name = match prog.types.named_of(t) {
+                            Some(n) => prog.types.named[n].name.clone(),
+                            None => {
+                                let rewrites = super::print::Rewrites::new();
+                                super::print::Printer {
+                                    prog,
+                                    rewrites: &rewrites,
+                                }
+                                .ty(t)
+                            }
                         };
-                        let named = &prog.types.named[named];
-                        let Type::Interface(iface) = prog.types.get(named.underlying) else {
+                        let Type::Interface(iface) = prog.types.under(t) else {
                             continue;
                         };
                         if let Some(m) = iface.methods.iter().find(|m| m.name == mname) {
-                            events.extend(iface_wrapper(prog, &named.name, m, true));
+                            events.extend(iface_wrapper(prog, &name, m, true));
                         }
                     }
                 }
