@@ -206,6 +206,15 @@ impl Printer<'_> {
         }
     }
 
+    /// `T(x)` as gc prints a conversion: `int(x)`, `(*int)(x)`.
+    pub fn conversion(&self, ty: TypeId, operand: &str) -> String {
+        if self.has_sym(ty) {
+            format!("{}({operand})", self.ty(ty))
+        } else {
+            format!("({})({operand})", self.ty(ty))
+        }
+    }
+
     /// Whether gc would print the type's name bare in a conversion
     /// (`string(b)`) rather than parenthesized (`([]byte)(s)`).
     fn has_sym(&self, id: TypeId) -> bool {

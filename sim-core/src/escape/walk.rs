@@ -785,7 +785,9 @@ impl<'p> Walker<'p> {
                 if results.len() == 1 && res.len() > 1 {
                     // return f() with several results.
                     let ks: Vec<Hole> = res.iter().map(|v| self.var_hole(*v)).collect();
-                    self.call(Some(ks.clone()), results[0]);
+                    let tys: Vec<TypeId> = res.iter().map(|v| self.prog.var(*v).ty).collect();
+                    let at = self.prog.stmt(s).span.start;
+                    self.spread_results(&ks, &[], &tys, results[0], at, "return", s);
                     self.reassigned(&ks, s, &[]);
                 } else {
                     let dsts: Vec<Dst> = res.iter().map(|v| Dst::Var(*v)).collect();
@@ -811,7 +813,15 @@ impl<'p> Walker<'p> {
         let why = match &self.prog.expr(r).kind {
             ExprKind::Call(_) => {
                 let ks: Vec<Hole> = lhs.iter().map(|l| self.addr(*l)).collect();
-                self.call(Some(ks.clone()), r);
+                let blank: Vec<bool> = lhs.iter().map(Option::is_none).collect();
+                let items = self.tuple_items(r);
+                let tys: Vec<TypeId> = lhs
+                    .iter()
+                    .zip(&items)
+                    .map(|(l, t)| l.map_or(*t, |e| self.prog.expr(e).ty))
+                    .collect();
+                let at = self.prog.expr(r).span.start;
+                self.spread_results(&ks, &blank, &tys, r, at, "assign-pair", s);
                 let declares = self.declared_by(s);
                 self.reassigned(&ks, s, &declares);
                 return;
@@ -1632,6 +1642,89 @@ impl<'p> Walker<'p> {
         }
     }
 
+    /// `a, b := f()` and `return f()` with several results: gc (its
+    /// `multiExpr`) stores f's results in temporaries, then assigns those:
+    /// `a, b := (*int)(.autotmp_3), .autotmp_4`. A temporary that only
+    /// feeds `_` (not the first) prints as `0`.
+    #[allow(clippy::too_many_arguments)]
+    fn spread_results(
+        &mut self,
+        ks: &[Hole],
+        blank: &[bool],
+        dst_tys: &[TypeId],
+        inner: ExprId,
+        at: u32,
+        why: &'static str,
+        s: StmtId,
+    ) {
+        let items = self.tuple_items(inner);
+        let site = self.stmt_site(s);
+        let mut temps = Vec::new();
+        for _ in &items {
+            let tsite = Site {
+                text: ".autotmp".to_string(),
+                ..site.clone()
+            };
+            temps.push(self.b.new_loc(
+                LocKind::Var {
+                    site: tsite,
+                    class: VarClass::Local,
+                },
+                self.cur_ix,
+                self.loop_depth,
+                false,
+            ));
+        }
+        let holes: Vec<Hole> = temps.iter().map(|l| Hole::to(*l)).collect();
+        self.call(Some(holes), inner);
+        let mut names = Vec::new();
+        for loc in &temps {
+            let n = self.next_temp_number_at(at);
+            let name = format!(".autotmp_{n}");
+            if let LocKind::Var { site, .. } = &mut self.b.loc_mut(*loc).kind {
+                site.text = name.clone();
+            }
+            names.push(name);
+        }
+        let list: Vec<String> = names
+            .iter()
+            .enumerate()
+            .map(|(i, name)| {
+                if i == 0 {
+                    let ty = dst_tys.first().copied().unwrap_or(items[0]);
+                    self.printer().conversion(ty, name)
+                } else if blank.get(i).copied().unwrap_or(false) {
+                    "0".to_string()
+                } else {
+                    name.clone()
+                }
+            })
+            .collect();
+        let inner_text = self.printer().expr(inner);
+        let site = match site.text.rfind(&inner_text) {
+            Some(i) => Site {
+                text: format!(
+                    "{}{}{}",
+                    &site.text[..i],
+                    list.join(", "),
+                    &site.text[i + inner_text.len()..]
+                ),
+                ..site.clone()
+            },
+            None => site,
+        };
+        for (i, loc) in temps.iter().enumerate() {
+            if blank.get(i).copied().unwrap_or(false) {
+                continue;
+            }
+            let Some(k) = ks.get(i) else { continue };
+            if k.dst == DISCARD {
+                continue;
+            }
+            self.b.flow(&k.clone().note(site.clone(), why), *loc);
+        }
+    }
+
     fn tuple_items(&self, e: ExprId) -> Vec<TypeId> {
         match self.prog.types.get(self.prog.expr(e).ty) {
             Type::Tuple(items) => items.clone(),
@@ -1710,7 +1803,14 @@ impl<'p> Walker<'p> {
         } else {
             temps
                 .iter()
-                .map(|(_, _, t)| t.text.clone())
+                .enumerate()
+                .map(|(i, (_, ty, t))| {
+                    if i == 0 {
+                        self.printer().conversion(*ty, &t.text)
+                    } else {
+                        t.text.clone()
+                    }
+                })
                 .collect::<Vec<_>>()
                 .join(", ")
         };
