@@ -419,23 +419,28 @@ impl Gen<'_> {
         if named.pkg.is_some() {
             return;
         }
-        let mut ms: Vec<(String, FuncId)> = named
+        let mut ms: Vec<(String, TypeId)> = named
             .methods
             .iter()
             .filter(|m| pointer || !m.pointer_receiver)
-            .map(|m| (m.name.clone(), m.func))
+            .map(|m| (m.name.clone(), prog.func(m.func).sig))
             .collect();
         for (name, m, path) in super::wrappers::promoted_methods(prog, t) {
             if ms.iter().any(|(n, _)| *n == name) {
                 continue;
             }
             if pointer || !m.pointer_receiver || path.iter().any(|(_, p)| *p) {
-                ms.push((name, m.func));
+                ms.push((name, prog.func(m.func).sig));
             }
         }
-        ms.sort();
-        for (_, f) in ms {
-            self.write(Desc::T(prog.func(f).sig), depth + 1);
+        for (name, m, _) in super::wrappers::promoted_iface_methods(prog, t) {
+            if !ms.iter().any(|(n, _)| *n == name) {
+                ms.push((name, m.sig));
+            }
+        }
+        ms.sort_by(|a, b| a.0.cmp(&b.0));
+        for (_, sig) in ms {
+            self.write(Desc::T(sig), depth + 1);
         }
     }
 
