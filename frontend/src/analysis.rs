@@ -5,7 +5,7 @@
 use std::rc::Rc;
 
 use sim_core::escape::{self, Event as EscapeEvent, VerdictKind};
-use sim_core::trace::Trace;
+use sim_core::trace::{Outcome, Trace};
 use sim_core::Diagnostic;
 
 use crate::state::Run;
@@ -50,19 +50,34 @@ impl Analysis {
     }
 }
 
+/// Executed steps the quick first run may take: enough for the first
+/// screens of any program, quick enough to draw at once. A program that
+/// ends within it needs no second run.
+pub const PREVIEW_STEPS: u64 = 20_000;
+
+/// How much of the program to run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Extent {
+    /// Check and analyse only: the verdicts show before anything runs.
+    Static,
+    /// Run at most [`PREVIEW_STEPS`] steps.
+    Preview,
+    Full,
+}
+
 /// Checks, analyses and runs `source`. Never panics on bad input: a broken
 /// program gives diagnostics and no run.
 pub fn analyse(source: &str) -> Analysis {
-    analyse_with(source, true)
+    analyse_to(source, Extent::Full)
 }
 
 /// Checks and analyses without running: fast, so the verdicts can show
 /// while the program (perhaps a million loop iterations) runs.
 pub fn analyse_static(source: &str) -> Analysis {
-    analyse_with(source, false)
+    analyse_to(source, Extent::Static)
 }
 
-fn analyse_with(source: &str, run: bool) -> Analysis {
+pub fn analyse_to(source: &str, extent: Extent) -> Analysis {
     let checked = sim_core::check(source);
     let Some(program) = checked.program.filter(|_| checked.diagnostics.is_empty()) else {
         return Analysis {
@@ -73,10 +88,20 @@ fn analyse_with(source: &str, run: bool) -> Analysis {
     };
     let result = escape::analyze(&program);
     let verdicts = verdicts(&result);
-    let run = if run {
-        record(&program, &result).map(|t| Rc::new(Run::new(t)))
-    } else {
-        None
+    let run = match extent {
+        Extent::Static => None,
+        Extent::Preview => record(&program, &result, PREVIEW_STEPS).map(|t| {
+            let stopped = matches!(t.outcome, Outcome::StepLimit { .. });
+            Rc::new(if stopped {
+                Run::preview(t)
+            } else {
+                Run::new(t)
+            })
+        }),
+        Extent::Full => {
+            let limit = sim_core::machine::Options::default().step_limit;
+            record(&program, &result, limit).map(|t| Rc::new(Run::new(t)))
+        }
     };
     Analysis {
         diagnostics: Vec::new(),
@@ -85,10 +110,18 @@ fn analyse_with(source: &str, run: bool) -> Analysis {
     }
 }
 
-/// Runs the stepping machine with its default limits. A run with no
-/// recorded steps (nothing the machine could model) draws no picture.
-fn record(program: &sim_core::ir::Program, result: &escape::EscapeResult) -> Option<Trace> {
-    let trace = sim_core::machine::run(program, result, &sim_core::machine::Options::default());
+/// Runs the stepping machine for at most `step_limit` steps. A run with
+/// no recorded steps (nothing the machine could model) draws no picture.
+fn record(
+    program: &sim_core::ir::Program,
+    result: &escape::EscapeResult,
+    step_limit: u64,
+) -> Option<Trace> {
+    let opts = sim_core::machine::Options {
+        step_limit,
+        ..Default::default()
+    };
+    let trace = sim_core::machine::run(program, result, &opts);
     (!trace.steps.is_empty()).then_some(trace)
 }
 

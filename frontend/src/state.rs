@@ -17,6 +17,9 @@ pub struct Run {
     pub trace: Trace,
     pub marks: Marks,
     pub places: HeapPlaces,
+    /// The first steps only: the run stopped at the preview budget and the
+    /// whole run is still to come (see `use_analysis`).
+    pub preview: bool,
 }
 
 /// Runs are compared by identity: a run is immutable once recorded, and
@@ -35,6 +38,15 @@ impl Run {
             trace,
             marks,
             places,
+            preview: false,
+        }
+    }
+
+    /// The first steps of a longer run, drawn while the rest runs.
+    pub fn preview(trace: Trace) -> Run {
+        Run {
+            preview: true,
+            ..Run::new(trace)
         }
     }
 

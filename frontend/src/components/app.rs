@@ -228,6 +228,9 @@ fn workspace() -> Html {
                     if stale {
                         <p class="stale-note">{ "The code has an error: this is the picture of the last version that compiled." }</p>
                     }
+                    if run.preview {
+                        <p class="preview-note" role="status">{ format!("Running the rest of the program… the first {} steps are ready to explore.", run.len()) }</p>
+                    }
                     <div class={classes!("picture-wrap", stale.then_some("stale"))}>
                         <Picture run={run.clone()} cursor={player.cursor} snapshot={snapshot.clone()} {narrow} {focus} on_select={on_select_object} />
                     </div>

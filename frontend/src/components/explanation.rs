@@ -71,7 +71,11 @@ pub fn explanation(props: &ExplanationProps) -> Html {
                 <ul class="sentences">{ for said.iter().map(|s| html! { <li>{ s }</li> }) }</ul>
             }
             if let Some(obj) = focus { { why(obj) } }
-            if at_end {
+            if at_end && props.run.preview {
+                <div class="outcome">
+                    <p>{ "These are the first steps; the rest of the program is still running." }</p>
+                </div>
+            } else if at_end {
                 <div class="outcome">
                     <p>{ format!("The program has finished (exit status {}).", trace.exit_code()) }</p>
                     if !trace.stdout.is_empty() || !trace.stderr.is_empty() {

@@ -38,8 +38,26 @@ pub fn snapshot_at(run: &Run, cursor: usize) -> Shared<Snapshot> {
     Shared(Rc::new(run.trace.snapshot(cursor).unwrap_or_default()))
 }
 
+/// Notes on the page when the first picture was drawn (milliseconds since
+/// navigation, as `data-first-picture-ms` on `<html>`), once per page, so
+/// tests and readers' tools can measure it without polling.
+fn note_first_picture() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Some(root) = window.document().and_then(|d| d.document_element()) else {
+        return;
+    };
+    if root.has_attribute("data-first-picture-ms") {
+        return;
+    }
+    let now = window.performance().map(|p| p.now()).unwrap_or(0.0);
+    let _ = root.set_attribute("data-first-picture-ms", &format!("{now:.0}"));
+}
+
 #[function_component(Picture)]
 pub fn picture(props: &PictureProps) -> Html {
+    use_effect_with((), |_| note_first_picture());
     let scene = use_memo(
         (props.run.clone(), props.snapshot.clone(), props.narrow),
         |(run, snap, narrow)| {

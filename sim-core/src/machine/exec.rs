@@ -966,7 +966,7 @@ impl<'p> Machine<'p> {
                     f.span = *span;
                 }
                 self.n.steps += 1;
-                if self.opts.record {
+                if self.opts.record && !self.rec.boundary_in_fold(*span) {
                     let mut rec = std::mem::take(&mut self.rec);
                     rec.boundary(self, gi, *span);
                     self.rec = rec;

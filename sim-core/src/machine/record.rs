@@ -10,7 +10,7 @@ use crate::trace::{
     self, Counters, Delta, Event, FieldValue, GoroutineId, GoroutineState, HeapObject, ObjectId,
     ObjectState, Outcome, SourceSpan, Step, StepKind, Stream, Trace,
 };
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashSet};
 
 /// Values nest and repeat at most this much in the picture.
 const MAX_ELEMS: usize = 16;
@@ -23,7 +23,8 @@ pub struct Recorder {
     detail: bool,
     open: Option<Step>,
     fold: Option<Fold>,
-    counts: HashMap<u32, u32>,
+    /// Executions so far of the statement starting at each source byte.
+    counts: Vec<u32>,
     steps: Vec<Step>,
     checkpoints: Vec<trace::Snapshot>,
     dirty_heap: BTreeSet<u32>,
@@ -199,15 +200,42 @@ impl Recorder {
         d
     }
 
+    /// Counts one more execution of the statement at `span`.
+    fn count(&mut self, span: Span) -> u32 {
+        let at = span.start as usize;
+        if at >= self.counts.len() {
+            self.counts.resize(at + 1, 0);
+        }
+        self.counts[at] = self.counts[at].saturating_add(1);
+        self.counts[at]
+    }
+
+    /// A statement boundary inside a summarized stretch that stays
+    /// summarized: counted without touching the machine. False when the
+    /// full [`Recorder::boundary`] is needed.
+    pub fn boundary_in_fold(&mut self, span: Span) -> bool {
+        if !self.enabled {
+            return true;
+        }
+        if self.detail || self.fold.is_none() || self.open.is_some() {
+            return false;
+        }
+        let at = span.start as usize;
+        let seen = self.counts.get(at).copied().unwrap_or(0);
+        if seen < self.detail_limit && self.steps.len() < self.max_recorded {
+            return false;
+        }
+        self.count(span);
+        true
+    }
+
     /// A statement boundary on goroutine `gi`.
     pub fn boundary(&mut self, m: &mut Machine, gi: usize, span: Span) {
         if !self.enabled {
             return;
         }
         self.close(m);
-        let c = self.counts.entry(span.start).or_insert(0);
-        *c += 1;
-        let detail = *c <= self.detail_limit && self.steps.len() < self.max_recorded;
+        let detail = self.count(span) <= self.detail_limit && self.steps.len() < self.max_recorded;
         if detail {
             self.flush_fold(m);
             self.detail = true;
