@@ -443,11 +443,11 @@ pub fn promoted_methods(prog: &Program, t: TypeId) -> Vec<Promoted> {
         .collect()
 }
 
-/// Methods promoted from an embedded interface: (name, method, path).
-pub fn promoted_iface_methods(
-    prog: &Program,
-    t: TypeId,
-) -> Vec<(String, crate::ir::IfaceMethod, Vec<(String, bool)>)> {
+/// A method promoted from an embedded interface: (name, method, path).
+pub type PromotedIface = (String, crate::ir::IfaceMethod, Vec<(String, bool)>);
+
+/// Methods promoted from an embedded interface.
+pub fn promoted_iface_methods(prog: &Program, t: TypeId) -> Vec<PromotedIface> {
     promoted_all(prog, t)
         .into_iter()
         .filter_map(|(n, m, p)| match m {
@@ -465,8 +465,10 @@ enum Promo {
 
 /// Every method promoted through embedded fields, shallowest first;
 /// ambiguous names (two at the same depth) are dropped.
-fn promoted_all(prog: &Program, t: TypeId) -> Vec<(String, Promo, Vec<(String, bool)>)> {
-    type Entry = (String, Promo, Vec<(String, bool)>);
+type PromoEntry = (String, Promo, Vec<(String, bool)>);
+
+fn promoted_all(prog: &Program, t: TypeId) -> Vec<PromoEntry> {
+    type Entry = PromoEntry;
     let mut best: std::collections::BTreeMap<String, (usize, Option<Entry>)> =
         std::collections::BTreeMap::new();
     let mut frontier: Vec<(TypeId, Vec<(String, bool)>)> = vec![(t, Vec::new())];
