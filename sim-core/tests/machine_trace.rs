@@ -190,6 +190,20 @@ fn hot_loop_is_summarized_and_bounded() {
         .iter()
         .any(|s| matches!(s.kind, sim_core::trace::StepKind::Summary { .. })));
     assert_eq!(t.counters.heap_allocs, 1_000_000);
+    // The first collections inside the summarized loop are steps of their
+    // own, and the step after a summary shows the heap the loop left.
+    let gc_steps = t
+        .steps
+        .iter()
+        .filter(|s| {
+            s.events
+                .iter()
+                .any(|e| matches!(e, sim_core::trace::Event::GcSweep { .. }))
+        })
+        .count();
+    assert_eq!(gc_steps, 3);
+    let last = t.snapshot(t.steps.len() - 1).expect("end state");
+    assert_eq!(last.heap.len() as u64, t.counters.live_objects);
     let json = t.to_json();
     assert!(json.len() < 50 << 20, "trace is {} bytes", json.len());
     // Random access at both ends and in the middle.

@@ -892,6 +892,18 @@ impl<'p> Machine<'p> {
     /// the next goal (GOGC=100: twice the live heap, at least 4 MB).
     pub fn gc(&mut self) {
         let cycle = self.n.gc_cycles + 1;
+        if self.opts.record && !self.rec.detailed() {
+            let gi = self.cur;
+            let span = self
+                .gs
+                .get(gi)
+                .and_then(|g| g.frames.last())
+                .map(|f| f.span)
+                .unwrap_or_default();
+            let mut rec = std::mem::take(&mut self.rec);
+            rec.promote_gc(self, gi, span);
+            self.rec = rec;
+        }
         let detailed = self.rec.active();
         if detailed {
             self.rec.event(Event::GcStart {

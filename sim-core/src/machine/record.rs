@@ -16,6 +16,10 @@ use std::collections::{BTreeSet, HashSet};
 const MAX_ELEMS: usize = 16;
 const MAX_STR: usize = 64;
 const MAX_DEPTH: u32 = 4;
+/// GC cycles inside summarized stretches that get a step of their own.
+const GC_CYCLES_SHOWN: u32 = 3;
+/// Live heap objects redrawn in full after a summarized stretch.
+const RESYNC_ALL_OBJECTS: usize = 512;
 
 #[derive(Default)]
 pub struct Recorder {
@@ -32,6 +36,8 @@ pub struct Recorder {
     shown: HashSet<u32>,
     removed: Vec<u32>,
     detail_limit: u32,
+    /// GC cycles recorded in detail from inside summarized stretches.
+    gc_promoted: u32,
     checkpoint_every: u32,
     max_recorded: usize,
 }
@@ -144,6 +150,7 @@ impl Recorder {
 
     fn flush_fold(&mut self, m: &mut Machine) {
         if let Some(f) = self.fold.take() {
+            self.resync(m);
             let mut events = Vec::new();
             for (i, n) in f.tallies.iter().enumerate() {
                 if *n > 0 {
@@ -164,6 +171,23 @@ impl Recorder {
             };
             self.push(m, s);
         }
+    }
+
+    /// After a summarized stretch (whose writes and allocations were not
+    /// tracked one by one) the next delta redraws the machine: every
+    /// goroutine, and the live heap objects (all of them while few, else
+    /// the ones the picture does not have yet).
+    fn resync(&mut self, m: &mut Machine) {
+        for g in m.gs.iter_mut() {
+            g.dirty = true;
+        }
+        let all = m.heap_live.len() <= RESYNC_ALL_OBJECTS;
+        for &id in &m.heap_live {
+            if all || !self.shown.contains(&id) {
+                self.dirty_heap.insert(id);
+            }
+        }
+        self.globals_dirty = true;
     }
 
     fn push(&mut self, m: &mut Machine, s: Step) {
@@ -256,6 +280,30 @@ impl Recorder {
                 });
             }
         }
+    }
+
+    /// A GC cycle starts inside a summarized stretch: the first few such
+    /// cycles are recorded as steps of their own, so the picture shows the
+    /// collector at work even in a hot loop. True when it switched.
+    pub fn promote_gc(&mut self, m: &mut Machine, gi: usize, span: Span) -> bool {
+        if !self.enabled
+            || self.detail
+            || self.gc_promoted >= GC_CYCLES_SHOWN
+            || self.steps.len() >= self.max_recorded
+        {
+            return false;
+        }
+        self.gc_promoted += 1;
+        self.close(m);
+        self.flush_fold(m);
+        self.detail = true;
+        self.open = Some(Step {
+            index: m.n.steps,
+            goroutine: GoroutineId(m.gs.get(gi).map(|g| g.id).unwrap_or(1)),
+            span: span_of(span),
+            ..Default::default()
+        });
+        true
     }
 
     pub fn begin(&mut self, m: &mut Machine, span: Span) {
