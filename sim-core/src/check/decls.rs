@@ -511,12 +511,15 @@ impl<'t> Checker<'t> {
     /// initialiser into the package init function.
     fn lower_global_spec(&mut self, spec: Node<'t>) -> Vec<VarId> {
         let init = self.package_init_func();
-        self.funcs
-            .push(FuncCtx::new(init, Vec::new(), false, self.scopes.depth()));
+        let mut ctx = FuncCtx::new(init, Vec::new(), false, self.scopes.depth());
+        ctx.closure_count = self.package_closures;
+        self.funcs.push(ctx);
         self.scopes.push();
         let (vars, stmt) = self.lower_var_spec(spec, VarKind::Global);
         self.scopes.pop();
-        self.funcs.pop();
+        if let Some(ctx) = self.funcs.pop() {
+            self.package_closures = ctx.closure_count;
+        }
         for v in &vars {
             self.prog.vars[*v].func = None;
             self.mark_used(*v);

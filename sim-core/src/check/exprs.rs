@@ -1484,7 +1484,7 @@ impl<'t> Checker<'t> {
             return self.invalid(node);
         };
         // Closures are named after the outermost named function: f.func1,
-        // and nested ones f.func1.1.
+        // and nested ones f.func1.1; package-level ones init.func1.
         let count = {
             let ctx = self.funcs.last_mut();
             match ctx {
@@ -1499,7 +1499,7 @@ impl<'t> Checker<'t> {
         let name = if self.prog.funcs[parent].is_closure() {
             format!("{parent_name}.{count}")
         } else if Some(parent) == self.prog.package_init {
-            format!("glob..func{count}")
+            format!("init.func{count}")
         } else {
             format!("{parent_name}.func{count}")
         };

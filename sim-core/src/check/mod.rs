@@ -176,6 +176,9 @@ pub(crate) struct Checker<'t> {
     /// Package-level variables by (spec start, name), so that every name
     /// of a multi-name spec finds the variable lowered with the spec.
     global_by_name: HashMap<(usize, String), scope::Entity>,
+    /// Function literals in package-level initialisers so far (gc numbers
+    /// them `init.func1`, `init.func2`, ... across the package).
+    package_closures: u32,
     /// Where each package-level name was declared (for "other
     /// declaration of" notes).
     decl_pos: HashMap<String, Pos>,
@@ -199,6 +202,7 @@ impl<'t> Checker<'t> {
             depth: 0,
             current_pkg: None,
             global_by_name: HashMap::new(),
+            package_closures: 0,
             decl_pos: HashMap::new(),
             resolving: Vec::new(),
         }

@@ -37,17 +37,31 @@ pub fn captures(prog: &Program, f: FuncId, d: u32) -> Vec<crate::ir::VarId> {
 pub fn bottom_up(prog: &Program) -> Vec<Vec<FuncId>> {
     let mut v = Tarjan {
         prog,
+        init: super::static_init::StaticInit::compute(prog),
         ids: HashMap::new(),
         gen: 0,
         stack: Vec::new(),
         out: Vec::new(),
     };
-    // gc visits declarations in source order.
+    // gc visits the package init function first, then the closures of
+    // package-level initialisers (read with it), then the declarations
+    // in source order.
     let mut top: Vec<FuncId> = prog
         .user_funcs()
         .filter(|f| !is_hidden_closure(prog, *f))
         .collect();
-    top.sort_by_key(|f| prog.func(*f).span.start);
+    let rank = |f: FuncId| {
+        let func = prog.func(f);
+        if Some(f) == prog.package_init {
+            0
+        } else if matches!(func.kind, crate::ir::FuncKind::Closure { parent } if Some(parent) == prog.package_init)
+        {
+            1
+        } else {
+            2
+        }
+    };
+    top.sort_by_key(|f| (rank(*f), prog.func(*f).span.start));
     for f in top {
         v.visit(f, 0);
     }
@@ -56,6 +70,7 @@ pub fn bottom_up(prog: &Program) -> Vec<Vec<FuncId>> {
 
 struct Tarjan<'p> {
     prog: &'p Program,
+    init: super::static_init::StaticInit,
     ids: HashMap<FuncId, u32>,
     gen: u32,
     stack: Vec<FuncId>,
@@ -73,7 +88,7 @@ impl Tarjan<'_> {
             return refs;
         };
         let has_body = |g: FuncId| prog.funcs.get(g).is_some_and(|g| g.body.is_some());
-        visit_block(prog, body, false, &mut |n| {
+        let mut f_ref = |n: Node| {
             let Node::Expr(e) = n else { return };
             match &prog.expr(e).kind {
                 ExprKind::Func(g) if has_body(*g) => refs.push(*g),
@@ -94,7 +109,30 @@ impl Tarjan<'_> {
                 },
                 _ => {}
             }
-        });
+        };
+        if Some(f) == prog.package_init {
+            // What gc's static initialisation leaves of it.
+            for s in &body.stmts {
+                if self.init.skip.contains(s) {
+                    continue;
+                }
+                match self.init.residual.get(s) {
+                    Some(exprs) => {
+                        for e in exprs {
+                            super::visit::visit_expr(prog, *e, false, &mut f_ref);
+                        }
+                    }
+                    None => visit_block(
+                        prog,
+                        &crate::ir::Block { stmts: vec![*s] },
+                        false,
+                        &mut f_ref,
+                    ),
+                }
+            }
+        } else {
+            visit_block(prog, body, false, &mut f_ref);
+        }
         refs
     }
 

@@ -17,6 +17,7 @@ pub mod leaks;
 mod print;
 pub mod report;
 pub mod solve;
+mod static_init;
 mod static_value;
 pub mod stdlib_tags;
 mod visit;
@@ -66,6 +67,7 @@ pub fn analyze(prog: &crate::ir::Program) -> EscapeResult {
         events.extend(ev);
         tags.extend(new_tags);
     }
+    events.extend(facts.init.hidden_verdicts(prog));
     events.extend(generated::generated_events(prog));
     events.extend(wrappers::wrapper_events(prog, &tags));
     EscapeResult { events }

@@ -24,6 +24,8 @@ pub struct StaticFacts {
     addrtaken: HashSet<VarId>,
     /// Locals captured by some function literal.
     pub captured: HashSet<VarId>,
+    /// Package-level initialisation gc does statically.
+    pub init: super::static_init::StaticInit,
 }
 
 /// The variable an assignment to `e` writes (gc's `OuterValue`).
@@ -59,7 +61,10 @@ pub fn is_array(prog: &Program, t: TypeId) -> bool {
 
 impl StaticFacts {
     pub fn compute(prog: &Program) -> StaticFacts {
-        let mut f = StaticFacts::default();
+        let mut f = StaticFacts {
+            init: super::static_init::StaticInit::compute(prog),
+            ..StaticFacts::default()
+        };
         for fid in prog.user_funcs() {
             let func = prog.func(fid);
             if func.is_closure() {

@@ -25,6 +25,17 @@ pub fn visit_block(prog: &Program, block: &Block, into_closures: bool, f: &mut d
     v.block(block, 0);
 }
 
+/// Visits expression `e` and everything under it in preorder (statements
+/// inside function literals only when `into_closures` is set).
+pub fn visit_expr(prog: &Program, e: ExprId, into_closures: bool, f: &mut dyn FnMut(Node)) {
+    let mut v = Visitor {
+        prog,
+        into_closures,
+        f,
+    };
+    v.expr(e, 0);
+}
+
 struct Visitor<'a, 'p> {
     prog: &'p Program,
     into_closures: bool,

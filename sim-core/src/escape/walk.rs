@@ -545,6 +545,17 @@ impl<'p> Walker<'p> {
 
     fn stmt_inner(&mut self, s: StmtId) {
         let prog = self.prog;
+        // Package-level initialisation gc lays out statically.
+        if self.facts.init.skip.contains(&s) {
+            return;
+        }
+        if let Some(residual) = self.facts.init.residual.get(&s) {
+            let site = self.stmt_site(s);
+            for e in residual.clone() {
+                self.expr(&Hole::to(HEAP).note(site.clone(), "assign"), e);
+            }
+            return;
+        }
         match &prog.stmt(s).kind {
             StmtKind::Decl { vars } => {
                 for v in vars {
