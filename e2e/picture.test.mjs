@@ -202,3 +202,17 @@ test("the picture fits a 390-pixel-wide phone", async () => {
   await screenshot(page, "phone-picture");
   await page.close();
 });
+
+test("large_array: calling sum grows main's stack, and the picture says so", async () => {
+  const { page, errors } = await openPage("?example=large_array");
+  const note = page.locator("svg.picture [data-kind=stack-growth]");
+  for (let i = 0; i < 10 && (await note.count()) === 0; i++) {
+    await page.keyboard.press("ArrowRight");
+    await page.waitForTimeout(50);
+  }
+  assert.match(await note.textContent(), /stack copied: 2,048 B → 16,384 B/);
+  await page.waitForTimeout(400);
+  await screenshot(page, "large-array-stack-growth");
+  assert.deepEqual(errors, []);
+  await page.close();
+});

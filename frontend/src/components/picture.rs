@@ -11,7 +11,7 @@ use std::rc::Rc;
 use sim_core::trace::{Event, ObjectState, Snapshot};
 use yew::prelude::*;
 
-use crate::layout::{layout, Bubble, FrameBox, Shape, SlotBox, CHAR_W};
+use crate::layout::{bytes, layout, Bubble, FrameBox, Shape, SlotBox, CHAR_W};
 use crate::state::{Run, Shared};
 
 #[derive(Properties, PartialEq)]
@@ -86,13 +86,31 @@ pub fn picture(props: &PictureProps) -> Html {
         .map(|f| f.id.0);
     let lit_arrow = |to: u32| props.focus == Some(to);
 
+    // Stacks that grew at this step: the runtime copied them to a bigger block.
+    let grown = |id: u32| {
+        step.events.iter().find_map(|e| match e {
+            Event::StackGrowth {
+                goroutine,
+                old_size,
+                new_size,
+            } if goroutine.0 == id => Some((*old_size, *new_size)),
+            _ => None,
+        })
+    };
     let goroutines = scene.goroutines.iter().map(|g| {
+        // A stack that grew says so in its header, in place of its size.
+        let growth = grown(g.id)
+            .map(|(old, new)| format!("stack copied: {} → {}", bytes(old), bytes(new)));
         html! {
-            <g key={format!("g{}", g.id)} class={classes!("goroutine", g.exited.then_some("exited"))}
+            <g key={format!("g{}", g.id)} class={classes!("goroutine", g.exited.then_some("exited"), growth.is_some().then_some("grown"))}
                data-kind="goroutine" data-id={g.id.to_string()} style={translate(g.x, g.y)}>
                 <rect class="goroutine-box" width={g.w.to_string()} height={g.h.to_string()} rx="8" />
                 <text class="g-title" x="12" y="22">{ &g.title }</text>
-                <text class="g-detail" x="12" y="44">{ &g.detail }</text>
+                if let Some(note) = growth {
+                    <text class="g-detail g-grown" data-kind="stack-growth" x="12" y="44">{ note }</text>
+                } else {
+                    <text class="g-detail" x="12" y="44">{ &g.detail }</text>
+                }
                 <g class="sp" style={translate(0.0, g.sp_y - g.y)}>
                     <line x1="0" x2={g.w.to_string()} y1="0" y2="0" />
                     <text class="sp-label" x={(g.w - 8.0).to_string()} y="18" text-anchor="end">{ &g.sp_label }</text>
