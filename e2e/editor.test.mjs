@@ -77,3 +77,23 @@ test("the page fits a 390-pixel-wide phone", async () => {
   await screenshot(page, "phone");
   await page.close();
 });
+
+test("an endless loop typed into the editor is stopped at the step budget, its steps explorable", async () => {
+  const { page, errors } = await openPage();
+  const area = page.locator("textarea.code-input");
+  await area.click();
+  await page.keyboard.press("Control+A");
+  await page.keyboard.press("Delete");
+  await area.fill("package main\n\nfunc main() {\n\tn := 0\n\tfor {\n\t\tn++\n\t}\n}\n");
+  // The preview is drawn first, then the whole (budget-limited) run.
+  await page.locator(".preview-note").waitFor({ timeout: 20000 });
+  await page.waitForFunction(() => !document.querySelector(".preview-note"), null, { timeout: 60000 });
+  await area.evaluate((e) => e.blur());
+  await page.keyboard.press("End");
+  const outcome = page.locator(".outcome[data-outcome=step-limit]");
+  await outcome.waitFor({ timeout: 5000 });
+  assert.match(await outcome.textContent(), /stopped the program after 10,000,000 steps/);
+  await screenshot(page, "endless-loop");
+  assert.deepEqual(errors, []);
+  await page.close();
+});

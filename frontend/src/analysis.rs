@@ -55,6 +55,12 @@ impl Analysis {
 /// ends within it needs no second run.
 pub const PREVIEW_STEPS: u64 = 20_000;
 
+/// Executed steps the full run may take in the page: a few seconds at
+/// most, so an endless loop typed by mistake does not freeze the tab for
+/// long. (Replayed calls are not counted: the tutorial's million-call hot
+/// path fits easily.)
+pub const FULL_STEPS: u64 = 10_000_000;
+
 /// How much of the program to run.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Extent {
@@ -98,10 +104,7 @@ pub fn analyse_to(source: &str, extent: Extent) -> Analysis {
                 Run::new(t)
             })
         }),
-        Extent::Full => {
-            let limit = sim_core::machine::Options::default().step_limit;
-            record(&program, &result, limit).map(|t| Rc::new(Run::new(t)))
-        }
+        Extent::Full => record(&program, &result, FULL_STEPS).map(|t| Rc::new(Run::new(t))),
     };
     Analysis {
         diagnostics: Vec::new(),

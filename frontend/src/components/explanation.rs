@@ -4,10 +4,11 @@
 
 use std::rc::Rc;
 
-use sim_core::trace::{HeapObject, Snapshot};
+use sim_core::trace::{HeapObject, Outcome, Snapshot};
 use yew::prelude::*;
 
 use crate::explain::sentences;
+use crate::layout::thousands;
 use crate::state::{Run, Shared};
 
 #[derive(Properties, PartialEq)]
@@ -76,13 +77,41 @@ pub fn explanation(props: &ExplanationProps) -> Html {
                     <p>{ "These are the first steps; the rest of the program is still running." }</p>
                 </div>
             } else if at_end {
-                <div class="outcome">
-                    <p>{ format!("The program has finished (exit status {}).", trace.exit_code()) }</p>
+                <div class="outcome" data-outcome={outcome_kind(&trace.outcome)}>
+                    <p>{ outcome_sentence(&trace.outcome) }</p>
                     if !trace.stdout.is_empty() || !trace.stderr.is_empty() {
                         <pre class="output">{ &trace.stdout }{ &trace.stderr }</pre>
                     }
                 </div>
             }
         </section>
+    }
+}
+
+/// How the run ended, for `data-outcome` (tests and styling).
+fn outcome_kind(o: &Outcome) -> &'static str {
+    match o {
+        Outcome::Exited | Outcome::ExitCode { .. } => "exited",
+        Outcome::Panicked { .. } => "panicked",
+        Outcome::StepLimit { .. } => "step-limit",
+        Outcome::Unsupported { .. } => "unsupported",
+    }
+}
+
+/// How the run ended, in a sentence.
+fn outcome_sentence(o: &Outcome) -> String {
+    match o {
+        Outcome::Exited => "The program has finished (exit status 0).".to_string(),
+        Outcome::ExitCode { code } => format!("The program called os.Exit({code})."),
+        Outcome::Panicked { .. } => {
+            "The program crashed (exit status 2): Go's message is below.".to_string()
+        }
+        Outcome::StepLimit { limit } => format!(
+            "Escapade stopped the program after {} steps (its step budget: an endless loop?). Everything up to here can be explored.",
+            thousands(*limit)
+        ),
+        Outcome::Unsupported { message } => {
+            format!("Escapade cannot run this yet: {message}. The steps up to here can be explored.")
+        }
     }
 }
