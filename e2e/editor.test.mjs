@@ -1,5 +1,6 @@
 // The editor as a reader meets it: the makeCar program highlighted from the
-// parse, and a syntax error underlined at its line as soon as it is typed.
+// parse, a syntax error underlined at its line as soon as it is typed, and
+// an endless loop stopped at the step budget.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { serveDist, launchBrowser, screenshot } from "./harness.mjs";
@@ -26,6 +27,15 @@ async function openPage(query = "", viewport = { width: 1280, height: 720 }) {
   return { page, errors };
 }
 
+/** Empties the editor the way a reader would; resolves to the textarea. */
+async function clearEditor(page) {
+  const area = page.locator("textarea.code-input");
+  await area.click();
+  await page.keyboard.press("Control+A");
+  await page.keyboard.press("Delete");
+  return area;
+}
+
 test("the makeCar program is shown highlighted from its syntax tree", async () => {
   const { page, errors } = await openPage("?example=share_up");
   const source = await page.inputValue("textarea.code-input");
@@ -41,10 +51,7 @@ test("the makeCar program is shown highlighted from its syntax tree", async () =
 
 test("a syntax error typed into the editor is shown at its line", async () => {
   const { page, errors } = await openPage();
-  const area = page.locator("textarea.code-input");
-  await area.click();
-  await page.keyboard.press("Control+A");
-  await page.keyboard.press("Delete");
+  const area = await clearEditor(page);
   // Line 5 is left unfinished: Go reports the `}` on line 6.
   const program = "package main\n\nfunc main() {\n\tx := 1\n\t_ = x +\n}\n";
   await page.keyboard.type(program);
@@ -80,10 +87,7 @@ test("the page fits a 390-pixel-wide phone", async () => {
 
 test("an endless loop typed into the editor is stopped at the step budget, its steps explorable", async () => {
   const { page, errors } = await openPage();
-  const area = page.locator("textarea.code-input");
-  await area.click();
-  await page.keyboard.press("Control+A");
-  await page.keyboard.press("Delete");
+  const area = await clearEditor(page);
   await area.fill("package main\n\nfunc main() {\n\tn := 0\n\tfor {\n\t\tn++\n\t}\n}\n");
   // The preview is drawn first, then the whole (budget-limited) run.
   await page.locator(".preview-note").waitFor({ timeout: 20000 });
