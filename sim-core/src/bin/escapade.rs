@@ -41,10 +41,9 @@ fn main() -> ExitCode {
     let file_name = std::path::Path::new(path)
         .file_name()
         .map_or_else(|| path.to_string(), |n| n.to_string_lossy().into_owned());
-    let tree = sim_core::parse(&source);
     match command {
         "parse" => {
-            print!("{}", tree.to_sexp());
+            print!("{}", sim_core::parse(&source).to_sexp());
             ExitCode::SUCCESS
         }
         "check" => {
@@ -52,12 +51,16 @@ fn main() -> ExitCode {
             let checked = sim_core::check(&source);
             if checked.diagnostics.is_empty() {
                 if let Some(program) = &checked.program {
-                    let report = sim_core::escape::analyze(program).render(&file_name, level);
+                    let result = sim_core::escape::analyze(program);
+                    let report = result.render(&file_name, level);
                     if !report.is_empty() {
-                        eprintln!("# command-line-arguments");
-                        eprint!("{report}");
+                        eprint!("# command-line-arguments\n{report}");
                     }
+                    // The process ends here: freeing the program and the
+                    // analysis piece by piece would only cost time.
+                    std::mem::forget(result);
                 }
+                std::mem::forget(checked);
                 return ExitCode::SUCCESS;
             }
             if checked.reporter == sim_core::syntax::Reporter::Compiler {

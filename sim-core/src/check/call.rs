@@ -5,6 +5,7 @@
 use super::exprs::strip_parens;
 use super::lookup::Member;
 use super::operand::{Mode, Operand};
+use super::KindStr;
 use super::{children, Checker};
 use crate::ir::{
     BasicKind, Builtin, Call, Callee, ConstValue, ConvKind, ExprId, ExprKind, MakeKind, Signature,
@@ -15,12 +16,12 @@ use tree_sitter::Node;
 impl<'t> Checker<'t> {
     pub(super) fn call<'n>(&mut self, node: Node<'n>) -> Operand<'n> {
         let (Some(fun), Some(args_node)) = (
-            node.child_by_field_name("function"),
-            node.child_by_field_name("arguments"),
+            node.child_by_field_id(field!("function")),
+            node.child_by_field_id(field!("arguments")),
         ) else {
             return self.invalid(node);
         };
-        if let Some(ta) = node.child_by_field_name("type_arguments") {
+        if let Some(ta) = node.child_by_field_id(field!("type_arguments")) {
             self.unsupported(ta, "generics");
             return self.invalid(node);
         }
@@ -28,13 +29,17 @@ impl<'t> Checker<'t> {
         let args = children(args_node);
         let spread = {
             let mut cursor = args_node.walk();
-            let has = args_node.children(&mut cursor).any(|c| c.kind() == "...");
-            has || args.last().is_some_and(|a| a.kind() == "variadic_argument")
+            let has = args_node
+                .children(&mut cursor)
+                .any(|c| c.kind_str() == "...");
+            has || args
+                .last()
+                .is_some_and(|a| a.kind_str() == "variadic_argument")
         };
         let args: Vec<Node<'n>> = args
             .into_iter()
             .map(|a| {
-                if a.kind() == "variadic_argument" {
+                if a.kind_str() == "variadic_argument" {
                     children(a).first().copied().unwrap_or(a)
                 } else {
                     a
@@ -44,7 +49,7 @@ impl<'t> Checker<'t> {
         // Method call: resolve the selector ourselves so the receiver is
         // an argument, not a method value.
         let fun_inner = strip_parens(fun);
-        if fun_inner.kind() == "selector_expression" {
+        if fun_inner.kind_str() == "selector_expression" {
             if let Some(result) = self.method_call(node, fun_inner, &args, spread, span) {
                 return result;
             }
@@ -90,9 +95,9 @@ impl<'t> Checker<'t> {
         spread: bool,
         span: Span,
     ) -> Option<Operand<'n>> {
-        let base = sel.child_by_field_name("operand")?;
-        let field = sel.child_by_field_name("field")?;
-        if base.kind() == "identifier" {
+        let base = sel.child_by_field_id(field!("operand"))?;
+        let field = sel.child_by_field_id(field!("field"))?;
+        if base.kind_str() == "identifier" {
             match self.scopes.lookup_block(self.text(base)) {
                 Some(_) => {}
                 None => {
@@ -268,7 +273,7 @@ impl<'t> Checker<'t> {
             let _ = s;
             let last = *args.last().unwrap_or(&node);
             let f = node
-                .child_by_field_name("function")
+                .child_by_field_id(field!("function"))
                 .map(|f| self.node_string(f))
                 .unwrap_or_default();
             self.error(
@@ -356,7 +361,7 @@ impl<'t> Checker<'t> {
         let nparams = sig.params.len();
         let too_many = have.len() > nparams;
         let fun = node
-            .child_by_field_name("function")
+            .child_by_field_id(field!("function"))
             .map(|f| self.node_string(f))
             .unwrap_or_default();
         let (start, end) = if too_many {
@@ -413,8 +418,8 @@ impl<'t> Checker<'t> {
     /// `T(x)`.
     pub(super) fn conversion_expr<'n>(&mut self, node: Node<'n>) -> Operand<'n> {
         let (Some(tn), Some(x)) = (
-            node.child_by_field_name("type"),
-            node.child_by_field_name("operand"),
+            node.child_by_field_id(field!("type")),
+            node.child_by_field_id(field!("operand")),
         ) else {
             return self.invalid(node);
         };

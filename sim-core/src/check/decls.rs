@@ -4,6 +4,7 @@
 
 use super::scope::{universe, Entity, PendingDecl, PendingKind, PendingState};
 use super::stdlib;
+use super::KindStr;
 use super::{children, field_children, Checker, FuncCtx, Import, LineIndex};
 use crate::ir::{
     BasicKind, Block, Field, Func, FuncId, FuncKind, IfaceMethod, InterfaceType, MethodDecl,
@@ -14,28 +15,30 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 use tree_sitter::Node;
 
-/// The standard-library declaration files, parsed once per process.
+/// The standard-library packages Escapade declares.
+const STD_PACKAGES: [&str; 11] = [
+    "fmt",
+    "io",
+    "os",
+    "strings",
+    "strconv",
+    "errors",
+    "sort",
+    "sync",
+    "math",
+    "unicode",
+    "unicode/utf8",
+];
+
+/// A standard-library declaration file, parsed once per process when first
+/// imported.
 fn std_tree(path: &str) -> Option<&'static SyntaxTree> {
-    static TREES: OnceLock<Vec<(&'static str, SyntaxTree)>> = OnceLock::new();
-    let trees = TREES.get_or_init(|| {
-        [
-            "fmt",
-            "io",
-            "os",
-            "strings",
-            "strconv",
-            "errors",
-            "sort",
-            "sync",
-            "math",
-            "unicode",
-            "unicode/utf8",
-        ]
-        .iter()
-        .filter_map(|p| stdlib::package_source(p).map(|s| (*p, crate::syntax::parse(s))))
-        .collect()
-    });
-    trees.iter().find(|(p, _)| *p == path).map(|(_, t)| t)
+    static TREES: [OnceLock<Option<SyntaxTree>>; STD_PACKAGES.len()] =
+        [const { OnceLock::new() }; STD_PACKAGES.len()];
+    let i = STD_PACKAGES.iter().position(|p| *p == path)?;
+    TREES[i]
+        .get_or_init(|| stdlib::package_source(path).map(crate::syntax::parse_trusted))
+        .as_ref()
 }
 
 /// A function declaration whose body is lowered after all package-level
@@ -80,7 +83,7 @@ impl<'t> Checker<'t> {
     fn declare_package(&mut self, root: Node<'t>, todo: &mut Vec<BodyTodo<'t>>) {
         let items = children(root);
         for item in &items {
-            match item.kind() {
+            match item.kind_str() {
                 "package_clause" if self.current_pkg.is_none() => {
                     if let Some(name) = children(*item).first() {
                         if self.text(*name) != "main" {
@@ -95,7 +98,7 @@ impl<'t> Checker<'t> {
         // Names first, so declarations may refer to each other in any order.
         let mut funcs = Vec::new();
         for item in &items {
-            match item.kind() {
+            match item.kind_str() {
                 "type_declaration" => {
                     for spec in children(*item) {
                         self.collect_pending(spec, PendingKind::Type { spec });
@@ -115,7 +118,10 @@ impl<'t> Checker<'t> {
         }
         // Function names are visible before any body or initialiser.
         let mut declared = Vec::new();
-        for decl in funcs.iter().filter(|d| d.kind() == "function_declaration") {
+        for decl in funcs
+            .iter()
+            .filter(|d| d.kind_str() == "function_declaration")
+        {
             if let Some(func) = self.declare_func(*decl) {
                 declared.push((func, *decl));
             }
@@ -127,7 +133,10 @@ impl<'t> Checker<'t> {
                 self.resolve_pending(i);
             }
         }
-        for decl in funcs.iter().filter(|d| d.kind() == "method_declaration") {
+        for decl in funcs
+            .iter()
+            .filter(|d| d.kind_str() == "method_declaration")
+        {
             if let Some(func) = self.declare_method(*decl) {
                 declared.push((func, *decl));
             }
@@ -137,10 +146,10 @@ impl<'t> Checker<'t> {
         }
         declared.sort_by_key(|(_, d)| d.start_byte());
         for (func, decl) in declared {
-            if decl.child_by_field_name("body").is_some() {
+            if decl.child_by_field_id(field!("body")).is_some() {
                 todo.push(BodyTodo { func, decl });
             } else if self.current_pkg.is_none() {
-                if let Some(name) = decl.child_by_field_name("name") {
+                if let Some(name) = decl.child_by_field_id(field!("name")) {
                     self.error(name, "missing function body");
                 }
             }
@@ -150,18 +159,18 @@ impl<'t> Checker<'t> {
     fn declare_imports(&mut self, decl: Node<'t>) {
         let mut specs = Vec::new();
         for c in children(decl) {
-            if c.kind() == "import_spec_list" {
+            if c.kind_str() == "import_spec_list" {
                 specs.extend(
                     children(c)
                         .into_iter()
-                        .filter(|s| s.kind() == "import_spec"),
+                        .filter(|s| s.kind_str() == "import_spec"),
                 );
-            } else if c.kind() == "import_spec" {
+            } else if c.kind_str() == "import_spec" {
                 specs.push(c);
             }
         }
         for spec in specs {
-            let Some(path_node) = spec.child_by_field_name("path") else {
+            let Some(path_node) = spec.child_by_field_id(field!("path")) else {
                 continue;
             };
             let raw = self.text(path_node);
@@ -170,8 +179,8 @@ impl<'t> Checker<'t> {
                 self.error(path_node, format!("not supported yet: import {raw}"));
                 continue;
             }
-            let name = match spec.child_by_field_name("name") {
-                Some(n) if n.kind() == "dot" => {
+            let name = match spec.child_by_field_id(field!("name")) {
+                Some(n) if n.kind_str() == "dot" => {
                     self.unsupported(n, "dot imports");
                     continue;
                 }
@@ -240,7 +249,7 @@ impl<'t> Checker<'t> {
 
     fn collect_pending(&mut self, name_or_spec: Node<'t>, kind: PendingKind<'t>) {
         let name_node = match kind {
-            PendingKind::Type { spec } => spec.child_by_field_name("name"),
+            PendingKind::Type { spec } => spec.child_by_field_id(field!("name")),
             _ => Some(name_or_spec),
         };
         let Some(name_node) = name_node else {
@@ -289,10 +298,10 @@ impl<'t> Checker<'t> {
         let mut last_with_values: Option<Node<'t>> = None;
         let specs: Vec<Node<'t>> = children(decl)
             .into_iter()
-            .filter(|s| s.kind() == "const_spec")
+            .filter(|s| s.kind_str() == "const_spec")
             .collect();
         for (iota, spec) in specs.into_iter().enumerate() {
-            if spec.child_by_field_name("value").is_some() {
+            if spec.child_by_field_id(field!("value")).is_some() {
                 last_with_values = Some(spec);
             }
             let source = last_with_values.unwrap_or(spec);
@@ -377,15 +386,15 @@ impl<'t> Checker<'t> {
     }
 
     fn declare_type(&mut self, i: usize, spec: Node<'t>) -> Entity {
-        let Some(type_node) = spec.child_by_field_name("type") else {
+        let Some(type_node) = spec.child_by_field_id(field!("type")) else {
             return Entity::Invalid;
         };
-        if let Some(tp) = spec.child_by_field_name("type_parameters") {
+        if let Some(tp) = spec.child_by_field_id(field!("type_parameters")) {
             self.unsupported(tp, "generic types");
             return Entity::Invalid;
         }
         let name = self.scopes.pending[i].name.clone();
-        if spec.kind() == "type_alias" {
+        if spec.kind_str() == "type_alias" {
             let target = self.resolve_type(type_node);
             let ty = self.prog.types.intern(Type::Alias {
                 name,
@@ -399,7 +408,7 @@ impl<'t> Checker<'t> {
             pkg: self.current_pkg.clone(),
             underlying: TypeTable::INVALID,
             methods: Vec::new(),
-            span: match spec.child_by_field_name("name") {
+            span: match spec.child_by_field_id(field!("name")) {
                 Some(n) if self.current_pkg.is_none() => self.span(n),
                 _ => Span::default(),
             },
@@ -420,7 +429,7 @@ impl<'t> Checker<'t> {
         iota: i128,
     ) -> Entity {
         let values = spec
-            .child_by_field_name("value")
+            .child_by_field_id(field!("value"))
             .map(children)
             .unwrap_or_default();
         let saved_iota = self.iota.replace(iota);
@@ -439,7 +448,7 @@ impl<'t> Checker<'t> {
         index: usize,
     ) -> Entity {
         let declared = spec
-            .child_by_field_name("type")
+            .child_by_field_id(field!("type"))
             .map(|t| self.resolve_type(t));
         let Some(value) = values.get(index).copied() else {
             self.error(name, "missing init expr for const declaration");
@@ -572,9 +581,9 @@ impl<'t> Checker<'t> {
     }
 
     fn declare_func(&mut self, decl: Node<'t>) -> Option<FuncId> {
-        let name_node = decl.child_by_field_name("name")?;
+        let name_node = decl.child_by_field_id(field!("name"))?;
         let name = self.text(name_node).to_string();
-        if let Some(tp) = decl.child_by_field_name("type_parameters") {
+        if let Some(tp) = decl.child_by_field_id(field!("type_parameters")) {
             self.unsupported(tp, "generic functions");
             // Known but unusable, so calls do not add "undefined" errors.
             self.scopes.package.entry(name).or_insert(Entity::Invalid);
@@ -622,9 +631,9 @@ impl<'t> Checker<'t> {
     }
 
     fn declare_method(&mut self, decl: Node<'t>) -> Option<FuncId> {
-        let name_node = decl.child_by_field_name("name")?;
+        let name_node = decl.child_by_field_id(field!("name"))?;
         let name = self.text(name_node).to_string();
-        let recv_list = decl.child_by_field_name("receiver")?;
+        let recv_list = decl.child_by_field_id(field!("receiver"))?;
         let params = children(recv_list);
         let Some(recv_decl) = params.first().copied() else {
             self.error(recv_list, "method has no receiver");
@@ -634,12 +643,12 @@ impl<'t> Checker<'t> {
             self.error(params[1], "method has multiple receivers");
             return None;
         }
-        let recv_type_node = recv_decl.child_by_field_name("type")?;
-        let (base_node, pointer) = match recv_type_node.kind() {
+        let recv_type_node = recv_decl.child_by_field_id(field!("type"))?;
+        let (base_node, pointer) = match recv_type_node.kind_str() {
             "pointer_type" => (children(recv_type_node).first().copied()?, true),
             _ => (recv_type_node, false),
         };
-        if base_node.kind() == "generic_type" {
+        if base_node.kind_str() == "generic_type" {
             self.unsupported(base_node, "generic methods");
             return None;
         }
@@ -700,7 +709,7 @@ impl<'t> Checker<'t> {
             base
         };
         let recv_name = recv_decl
-            .child_by_field_name("name")
+            .child_by_field_id(field!("name"))
             .map(|n| (self.text(n).to_string(), self.span(n)));
         let func = self.new_func_from_decl(decl, full_name, kind, Some((recv_ty, recv_name)));
         if name != "_" {
@@ -748,7 +757,7 @@ impl<'t> Checker<'t> {
         receiver: Option<(TypeId, Option<(String, Span)>)>,
     ) -> FuncId {
         let span = decl
-            .child_by_field_name("name")
+            .child_by_field_id(field!("name"))
             .map_or_else(|| self.span(decl), |n| self.span(n));
         let sig = self.prog.types.intern(Type::Func(Signature::default()));
         let func = self.prog.funcs.alloc(Func {
@@ -777,13 +786,13 @@ impl<'t> Checker<'t> {
     pub(super) fn fill_signature(&mut self, func: FuncId, decl: Node<'_>) {
         let mut sig = Signature::default();
         let mut params = Vec::new();
-        if let Some(list) = decl.child_by_field_name("parameters") {
+        if let Some(list) = decl.child_by_field_id(field!("parameters")) {
             for p in children(list) {
-                let Some(tn) = p.child_by_field_name("type") else {
+                let Some(tn) = p.child_by_field_id(field!("type")) else {
                     continue;
                 };
                 let mut ty = self.resolve_type(tn);
-                if p.kind() == "variadic_parameter_declaration" {
+                if p.kind_str() == "variadic_parameter_declaration" {
                     ty = self.prog.types.slice(ty);
                     sig.variadic = true;
                 }
@@ -802,10 +811,10 @@ impl<'t> Checker<'t> {
             }
         }
         let mut results = Vec::new();
-        if let Some(r) = decl.child_by_field_name("result") {
-            if r.kind() == "parameter_list" {
+        if let Some(r) = decl.child_by_field_id(field!("result")) {
+            if r.kind_str() == "parameter_list" {
                 for p in children(r) {
-                    let Some(tn) = p.child_by_field_name("type") else {
+                    let Some(tn) = p.child_by_field_id(field!("type")) else {
                         continue;
                     };
                     let ty = self.resolve_type(tn);
@@ -903,7 +912,7 @@ impl<'t> Checker<'t> {
             Some(n) => c.resolve_type(n),
             None => TypeTable::INVALID,
         };
-        match node.kind() {
+        match node.kind_str() {
             "type_identifier" | "identifier" => {
                 let name = self.text(node);
                 match self.lookup(name) {
@@ -928,15 +937,15 @@ impl<'t> Checker<'t> {
                 }
             }
             "qualified_type" | "selector_expression" => {
-                let (pkg, name) = if node.kind() == "qualified_type" {
+                let (pkg, name) = if node.kind_str() == "qualified_type" {
                     (
-                        node.child_by_field_name("package"),
-                        node.child_by_field_name("name"),
+                        node.child_by_field_id(field!("package")),
+                        node.child_by_field_id(field!("name")),
                     )
                 } else {
                     (
-                        node.child_by_field_name("operand"),
-                        node.child_by_field_name("field"),
+                        node.child_by_field_id(field!("operand")),
+                        node.child_by_field_id(field!("field")),
                     )
                 };
                 let (Some(pkg), Some(name)) = (pkg, name) else {
@@ -961,8 +970,10 @@ impl<'t> Checker<'t> {
                 None => TypeTable::INVALID,
             },
             "unary_expression" => {
-                let op = node.child_by_field_name("operator").map(|o| self.text(o));
-                match (op, node.child_by_field_name("operand")) {
+                let op = node
+                    .child_by_field_id(field!("operator"))
+                    .map(|o| self.text(o));
+                match (op, node.child_by_field_id(field!("operand"))) {
                     (Some("*"), Some(n)) => {
                         let t = self.resolve_type(n);
                         self.prog.types.pointer(t)
@@ -984,7 +995,7 @@ impl<'t> Checker<'t> {
             }
             "array_type" => {
                 let e = elem(self, "element");
-                let len = match node.child_by_field_name("length") {
+                let len = match node.child_by_field_id(field!("length")) {
                     Some(l) => self.array_length(l),
                     None => 0,
                 };
@@ -1001,7 +1012,7 @@ impl<'t> Checker<'t> {
                 let key = elem(self, "key");
                 let value = elem(self, "value");
                 if !self.comparable(key) && key != TypeTable::INVALID {
-                    if let Some(k) = node.child_by_field_name("key") {
+                    if let Some(k) = node.child_by_field_id(field!("key")) {
                         let t = self.type_string(key);
                         self.error(k, format!("invalid map key type {t}"));
                     }
@@ -1069,13 +1080,13 @@ impl<'t> Checker<'t> {
     /// A function type without variables (for `func(int) bool` types).
     pub(super) fn func_type(&mut self, node: Node<'_>) -> TypeId {
         let mut sig = Signature::default();
-        if let Some(list) = node.child_by_field_name("parameters") {
+        if let Some(list) = node.child_by_field_id(field!("parameters")) {
             for p in children(list) {
-                let Some(tn) = p.child_by_field_name("type") else {
+                let Some(tn) = p.child_by_field_id(field!("type")) else {
                     continue;
                 };
                 let mut ty = self.resolve_type(tn);
-                if p.kind() == "variadic_parameter_declaration" {
+                if p.kind_str() == "variadic_parameter_declaration" {
                     ty = self.prog.types.slice(ty);
                     sig.variadic = true;
                 }
@@ -1087,10 +1098,10 @@ impl<'t> Checker<'t> {
                     .extend(std::iter::repeat_n(ty, names.len().max(1)));
             }
         }
-        if let Some(r) = node.child_by_field_name("result") {
-            if r.kind() == "parameter_list" {
+        if let Some(r) = node.child_by_field_id(field!("result")) {
+            if r.kind_str() == "parameter_list" {
                 for p in children(r) {
-                    let Some(tn) = p.child_by_field_name("type") else {
+                    let Some(tn) = p.child_by_field_id(field!("type")) else {
                         continue;
                     };
                     let ty = self.resolve_type(tn);
@@ -1119,18 +1130,18 @@ impl<'t> Checker<'t> {
         let mut fields: Vec<Field> = Vec::new();
         let list = children(node)
             .into_iter()
-            .find(|c| c.kind() == "field_declaration_list");
+            .find(|c| c.kind_str() == "field_declaration_list");
         for decl in list.map(children).unwrap_or_default() {
-            if decl.kind() != "field_declaration" {
+            if decl.kind_str() != "field_declaration" {
                 continue;
             }
-            let Some(tn) = decl.child_by_field_name("type") else {
+            let Some(tn) = decl.child_by_field_id(field!("type")) else {
                 continue;
             };
             let mut ty = self.resolve_type(tn);
             let names = field_children(decl, "name");
             let mut cursor = decl.walk();
-            let star = decl.children(&mut cursor).any(|c| c.kind() == "*");
+            let star = decl.children(&mut cursor).any(|c| c.kind_str() == "*");
             if names.is_empty() && star {
                 ty = self.prog.types.pointer(ty);
             }
@@ -1144,7 +1155,7 @@ impl<'t> Checker<'t> {
                 // Embedded: the field is named after the type.
                 let text = self.text(tn);
                 let has_star = text.trim_start().starts_with('*')
-                    || decl.child(0).is_some_and(|c| c.kind() == "*");
+                    || decl.child(0).is_some_and(|c| c.kind_str() == "*");
                 let base = text.trim_start_matches('*').trim();
                 let name = base.rsplit('.').next().unwrap_or(base).to_string();
                 let _ = has_star;
@@ -1164,14 +1175,14 @@ impl<'t> Checker<'t> {
         let mut embedded = Vec::new();
         let mut methods: Vec<IfaceMethod> = Vec::new();
         for elem in children(node) {
-            match elem.kind() {
+            match elem.kind_str() {
                 "method_elem" => {
-                    let Some(name) = elem.child_by_field_name("name") else {
+                    let Some(name) = elem.child_by_field_id(field!("name")) else {
                         continue;
                     };
                     let sig = self.func_type(elem);
                     let mut params = Vec::new();
-                    if let Some(list) = elem.child_by_field_name("parameters") {
+                    if let Some(list) = elem.child_by_field_id(field!("parameters")) {
                         for p in children(list) {
                             let names = field_children(p, "name");
                             if names.is_empty() {
@@ -1278,11 +1289,13 @@ impl<'t> Checker<'t> {
 fn var_specs(decl: Node<'_>) -> Vec<Node<'_>> {
     let mut out = Vec::new();
     for c in children(decl) {
-        match c.kind() {
+        match c.kind_str() {
             "var_spec" => out.push(c),
-            "var_spec_list" => {
-                out.extend(children(c).into_iter().filter(|s| s.kind() == "var_spec"))
-            }
+            "var_spec_list" => out.extend(
+                children(c)
+                    .into_iter()
+                    .filter(|s| s.kind_str() == "var_spec"),
+            ),
             _ => {}
         }
     }

@@ -5,6 +5,7 @@ use super::fold::{self, Folded};
 use super::lookup::Member;
 use super::operand::{Mode, Operand};
 use super::scope::Entity;
+use super::KindStr;
 use super::{children, Checker, FuncCtx};
 use crate::ir::{
     BasicKind, BinaryOp, Block, CompositeElem, CompositeKind, ConstValue, ElemKey, ExprId,
@@ -47,7 +48,7 @@ impl<'t> Checker<'t> {
 
     fn expr_inner<'n>(&mut self, node: Node<'n>) -> Operand<'n> {
         let span = self.span(node);
-        match node.kind() {
+        match node.kind_str() {
             "identifier" | "type_identifier" | "field_identifier" => self.ident(node),
             "int_literal" => match parse_int(self.text(node)) {
                 Some(v) => self.constant(node, TypeTable::UNTYPED_INT, ConstValue::Int(v), span),
@@ -81,7 +82,7 @@ impl<'t> Checker<'t> {
                 self.constant(node, TypeTable::UNTYPED_STRING, ConstValue::String(s), span)
             }
             "true" | "false" => {
-                let v = node.kind() == "true";
+                let v = node.kind_str() == "true";
                 self.constant(node, TypeTable::UNTYPED_BOOL, ConstValue::Bool(v), span)
             }
             "nil" => self.operand(node, Mode::Nil, TypeTable::UNTYPED_NIL, ExprKind::Nil, span),
@@ -123,7 +124,7 @@ impl<'t> Checker<'t> {
                 self.type_operand(node, t)
             }
             _ => {
-                self.unsupported(node, node.kind());
+                self.unsupported(node, node.kind_str());
                 self.invalid(node)
             }
         }
@@ -216,8 +217,8 @@ impl<'t> Checker<'t> {
 
     fn unary<'n>(&mut self, node: Node<'n>) -> Operand<'n> {
         let (Some(op_node), Some(operand)) = (
-            node.child_by_field_name("operator"),
-            node.child_by_field_name("operand"),
+            node.child_by_field_id(field!("operator")),
+            node.child_by_field_id(field!("operand")),
         ) else {
             return self.invalid(node);
         };
@@ -226,7 +227,7 @@ impl<'t> Checker<'t> {
         match op {
             "&" => {
                 let inner = strip_parens(operand);
-                if inner.kind() == "composite_literal" {
+                if inner.kind_str() == "composite_literal" {
                     let lit = self.composite(inner, None);
                     if lit.is_invalid() {
                         return lit;
@@ -398,9 +399,9 @@ impl<'t> Checker<'t> {
 
     fn binary<'n>(&mut self, node: Node<'n>) -> Operand<'n> {
         let (Some(l), Some(op_node), Some(r)) = (
-            node.child_by_field_name("left"),
-            node.child_by_field_name("operator"),
-            node.child_by_field_name("right"),
+            node.child_by_field_id(field!("left")),
+            node.child_by_field_id(field!("operator")),
+            node.child_by_field_id(field!("right")),
         ) else {
             return self.invalid(node);
         };
@@ -728,15 +729,15 @@ impl<'t> Checker<'t> {
 
     fn selector<'n>(&mut self, node: Node<'n>) -> Operand<'n> {
         let (Some(base), Some(field)) = (
-            node.child_by_field_name("operand"),
-            node.child_by_field_name("field"),
+            node.child_by_field_id(field!("operand")),
+            node.child_by_field_id(field!("field")),
         ) else {
             return self.invalid(node);
         };
         let name = self.text(field);
         let span = self.span_at_token(node, ".");
         // Package member?
-        if base.kind() == "identifier" {
+        if base.kind_str() == "identifier" {
             if let Some(Entity::Package(_)) = self.lookup(self.text(base)) {
                 return match self.package_member(base, field) {
                     Some(Entity::Func(f)) => {
@@ -876,7 +877,7 @@ impl<'t> Checker<'t> {
         name: &str,
     ) -> Option<ExprId> {
         // gc puts the implicit receiver steps at the selector's `.`.
-        let span = if node.kind() == "selector_expression" {
+        let span = if node.kind_str() == "selector_expression" {
             self.span_at_token(node, ".")
         } else {
             self.prog.exprs[x.expr].span
@@ -896,7 +897,7 @@ impl<'t> Checker<'t> {
                 addressable_base
             };
             if !addressable {
-                let at = node.child_by_field_name("field").unwrap_or(node);
+                let at = node.child_by_field_id(field!("field")).unwrap_or(node);
                 self.error(
                     at,
                     format!(
@@ -981,8 +982,8 @@ impl<'t> Checker<'t> {
 
     fn index<'n>(&mut self, node: Node<'n>) -> Operand<'n> {
         let (Some(base), Some(idx)) = (
-            node.child_by_field_name("operand"),
-            node.child_by_field_name("index"),
+            node.child_by_field_id(field!("operand")),
+            node.child_by_field_id(field!("index")),
         ) else {
             return self.invalid(node);
         };
@@ -1107,7 +1108,7 @@ impl<'t> Checker<'t> {
     }
 
     fn slice_expr<'n>(&mut self, node: Node<'n>) -> Operand<'n> {
-        let Some(base) = node.child_by_field_name("operand") else {
+        let Some(base) = node.child_by_field_id(field!("operand")) else {
             return self.invalid(node);
         };
         let span = self.span_at_token(node, "[");
@@ -1176,8 +1177,8 @@ impl<'t> Checker<'t> {
 
     pub(super) fn type_assertion<'n>(&mut self, node: Node<'n>, comma_ok: bool) -> Operand<'n> {
         let (Some(base), Some(tn)) = (
-            node.child_by_field_name("operand"),
-            node.child_by_field_name("type"),
+            node.child_by_field_id(field!("operand")),
+            node.child_by_field_id(field!("type")),
         ) else {
             return self.invalid(node);
         };
@@ -1221,18 +1222,18 @@ impl<'t> Checker<'t> {
     /// A composite literal; `hint` is the element type when the literal's
     /// type is elided inside an outer literal.
     pub(super) fn composite<'n>(&mut self, node: Node<'n>, hint: Option<TypeId>) -> Operand<'n> {
-        let body = if node.kind() == "literal_value" {
+        let body = if node.kind_str() == "literal_value" {
             Some(node)
         } else {
-            node.child_by_field_name("body")
+            node.child_by_field_id(field!("body"))
         };
         let Some(body) = body else {
             return self.invalid(node);
         };
         let span = self.span_at(node, body.start_byte());
-        let (ty, implicit_len) = match node.child_by_field_name("type") {
-            Some(tn) if tn.kind() == "implicit_length_array_type" => {
-                let elem = match tn.child_by_field_name("element") {
+        let (ty, implicit_len) = match node.child_by_field_id(field!("type")) {
+            Some(tn) if tn.kind_str() == "implicit_length_array_type" => {
+                let elem = match tn.child_by_field_id(field!("element")) {
                     Some(e) => self.resolve_type(e),
                     None => TypeTable::INVALID,
                 };
@@ -1252,7 +1253,7 @@ impl<'t> Checker<'t> {
         }
         // `{...}` for a pointer element type means `&T{...}`.
         let (lit_ty, pointer) = match self.prog.types.get(self.prog.types.unalias(ty)).clone() {
-            Type::Pointer(e) if hint.is_some() && node.kind() == "literal_value" => (e, true),
+            Type::Pointer(e) if hint.is_some() && node.kind_str() == "literal_value" => (e, true),
             _ => (ty, false),
         };
         let elems: Vec<Node<'n>> = children(body);
@@ -1260,11 +1261,13 @@ impl<'t> Checker<'t> {
         let (kind, elems_ir, final_ty) = match under {
             Type::Struct(fields) => {
                 let mut out = Vec::new();
-                let keyed = elems.first().is_some_and(|e| e.kind() == "keyed_element");
+                let keyed = elems
+                    .first()
+                    .is_some_and(|e| e.kind_str() == "keyed_element");
                 if keyed {
                     let mut seen = Vec::new();
                     for el in &elems {
-                        if el.kind() != "keyed_element" {
+                        if el.kind_str() != "keyed_element" {
                             self.error(
                                 *el,
                                 "mixture of field:value and value elements in struct literal",
@@ -1272,8 +1275,8 @@ impl<'t> Checker<'t> {
                             continue;
                         }
                         let (Some(k), Some(v)) = (
-                            el.child_by_field_name("key"),
-                            el.child_by_field_name("value"),
+                            el.child_by_field_id(field!("key")),
+                            el.child_by_field_id(field!("value")),
                         ) else {
                             continue;
                         };
@@ -1305,7 +1308,7 @@ impl<'t> Checker<'t> {
                     }
                 } else {
                     for (i, el) in elems.iter().enumerate() {
-                        if el.kind() == "keyed_element" {
+                        if el.kind_str() == "keyed_element" {
                             self.error(
                                 *el,
                                 "mixture of field:value and value elements in struct literal",
@@ -1360,13 +1363,13 @@ impl<'t> Checker<'t> {
             Type::Map { key, value } => {
                 let mut out = Vec::new();
                 for el in &elems {
-                    if el.kind() != "keyed_element" {
+                    if el.kind_str() != "keyed_element" {
                         self.error(*el, "missing key in map literal");
                         continue;
                     }
                     let (Some(k), Some(v)) = (
-                        el.child_by_field_name("key"),
-                        el.child_by_field_name("value"),
+                        el.child_by_field_id(field!("key")),
+                        el.child_by_field_id(field!("value")),
                     ) else {
                         continue;
                     };
@@ -1417,10 +1420,10 @@ impl<'t> Checker<'t> {
         let mut index: u64 = 0;
         let mut max: u64 = 0;
         for el in elems {
-            let value_node = if el.kind() == "keyed_element" {
+            let value_node = if el.kind_str() == "keyed_element" {
                 let (Some(k), Some(v)) = (
-                    el.child_by_field_name("key"),
-                    el.child_by_field_name("value"),
+                    el.child_by_field_id(field!("key")),
+                    el.child_by_field_id(field!("value")),
                 ) else {
                     continue;
                 };
@@ -1462,12 +1465,12 @@ impl<'t> Checker<'t> {
     /// One composite-literal element (a `literal_element` or expression)
     /// assigned to `ty`; nested `{...}` take `ty` as their type.
     fn element(&mut self, node: Node<'_>, ty: TypeId, context: &str) -> Option<ExprId> {
-        let inner = if node.kind() == "literal_element" {
+        let inner = if node.kind_str() == "literal_element" {
             children(node).first().copied().unwrap_or(node)
         } else {
             node
         };
-        if inner.kind() == "literal_value" {
+        if inner.kind_str() == "literal_value" {
             let x = self.composite(inner, Some(ty));
             if x.is_invalid() {
                 return None;
@@ -1519,7 +1522,7 @@ impl<'t> Checker<'t> {
         self.prog.funcs[parent].closures.push(func);
         self.fill_signature(func, node);
         let sig = self.prog.funcs[func].sig;
-        if let Some(body) = node.child_by_field_name("body") {
+        if let Some(body) = node.child_by_field_id(field!("body")) {
             self.lower_func_body(func, body);
         } else {
             self.prog.funcs[func].body = Some(Block::default());
@@ -1620,7 +1623,7 @@ impl crate::ir::Expr {
 }
 
 pub(super) fn strip_parens(mut node: Node<'_>) -> Node<'_> {
-    while node.kind() == "parenthesized_expression" {
+    while node.kind_str() == "parenthesized_expression" {
         match children(node).first() {
             Some(inner) => node = *inner,
             None => break,

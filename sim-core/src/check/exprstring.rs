@@ -2,6 +2,7 @@
 //! (syntax.String in short form): normalised spacing, composite literal
 //! contents and function bodies shown as `…`.
 
+use super::KindStr;
 use tree_sitter::Node;
 
 /// Deepest nesting printed before giving up with `…`.
@@ -20,7 +21,7 @@ fn text<'a>(src: &'a str, node: Node<'_>) -> &'a str {
 fn named_children<'t>(node: Node<'t>) -> Vec<Node<'t>> {
     let mut cursor = node.walk();
     node.named_children(&mut cursor)
-        .filter(|n| n.kind() != "comment")
+        .filter(|n| n.kind_str() != "comment")
         .collect()
 }
 
@@ -31,7 +32,7 @@ fn write(src: &str, node: Node<'_>, out: &mut String, depth: u32) {
     }
     let d = depth + 1;
     let field = |name: &str| node.child_by_field_name(name);
-    match node.kind() {
+    match node.kind_str() {
         "parenthesized_expression" | "parenthesized_type" => {
             out.push('(');
             for c in named_children(node) {
@@ -70,7 +71,7 @@ fn write(src: &str, node: Node<'_>, out: &mut String, depth: u32) {
                 }
                 // A trailing `...` is an anonymous child of the list.
                 let mut cursor = args.walk();
-                if args.children(&mut cursor).any(|c| c.kind() == "...") {
+                if args.children(&mut cursor).any(|c| c.kind_str() == "...") {
                     out.push_str("...");
                 }
             }
@@ -184,7 +185,7 @@ fn write(src: &str, node: Node<'_>, out: &mut String, depth: u32) {
                 out.push_str(&names.join(", "));
                 out.push(' ');
             }
-            if node.kind() == "variadic_parameter_declaration" {
+            if node.kind_str() == "variadic_parameter_declaration" {
                 out.push_str("...");
             }
             if let Some(t) = field("type") {

@@ -11,6 +11,15 @@
 //! Invariant: this module never panics on any input; unsupported Go gets a
 //! `not supported yet: ...` diagnostic at its position.
 
+/// The grammar's id of field `$name`, looked up once per call site (a
+/// lookup by name compares strings every time).
+macro_rules! field {
+    ($name:literal) => {{
+        static ID: std::sync::OnceLock<u16> = std::sync::OnceLock::new();
+        *ID.get_or_init(|| crate::check::field_id($name))
+    }};
+}
+
 mod assign;
 mod call;
 mod decls;
@@ -228,7 +237,7 @@ impl<'t> Checker<'t> {
         let mut cursor = node.walk();
         let at = node
             .children(&mut cursor)
-            .find(|c| c.kind() == token)
+            .find(|c| c.kind_str() == token)
             .map_or(node.start_byte(), |c| c.start_byte());
         self.span_at(node, at)
     }
@@ -321,15 +330,54 @@ fn is_branch_error(message: &str) -> bool {
 fn children<'n>(node: Node<'n>) -> Vec<Node<'n>> {
     let mut cursor = node.walk();
     node.named_children(&mut cursor)
-        .filter(|n| n.kind() != "comment")
+        .filter(|n| n.kind_str() != "comment")
         .collect()
+}
+
+/// `Node::kind` checks the name's UTF-8 on every call; the checker asks
+/// for kinds constantly, so names are looked up by symbol id instead.
+pub(crate) trait KindStr {
+    fn kind_str(&self) -> &'static str;
+}
+
+impl KindStr for Node<'_> {
+    fn kind_str(&self) -> &'static str {
+        static NAMES: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+        let names = NAMES.get_or_init(|| {
+            let language: tree_sitter::Language = tree_sitter_go::LANGUAGE.into();
+            (0..language.node_kind_count())
+                .map(|id| {
+                    let name = language.node_kind_for_id(id as u16).unwrap_or("");
+                    &*Box::leak(name.to_string().into_boxed_str())
+                })
+                .collect()
+        });
+        names
+            .get(usize::from(self.kind_id()))
+            .copied()
+            .unwrap_or_else(|| self.kind().to_string().leak())
+    }
+}
+
+/// The Go grammar's id for a field name (0 if there is none).
+pub(crate) fn field_id(name: &str) -> u16 {
+    let language: tree_sitter::Language = tree_sitter_go::LANGUAGE.into();
+    language.field_id_for_name(name).map_or(0, |f| f.get())
 }
 
 /// Children of `node` under field `name`.
 fn field_children<'n>(node: Node<'n>, name: &str) -> Vec<Node<'n>> {
+    let id = match name {
+        "name" => field!("name"),
+        "type" => field!("type"),
+        _ => field_id(name),
+    };
+    let Some(id) = std::num::NonZeroU16::new(id) else {
+        return Vec::new();
+    };
     let mut cursor = node.walk();
-    node.children_by_field_name(name, &mut cursor)
-        .filter(|n| n.kind() != "comment" && n.kind() != ",")
+    node.children_by_field_id(id, &mut cursor)
+        .filter(|n| n.kind_str() != "comment" && n.kind_str() != ",")
         .collect()
 }
 

@@ -3,6 +3,7 @@
 use super::exprs::op_assign_op;
 use super::operand::{Mode, Operand};
 use super::scope::Entity;
+use super::KindStr;
 use super::{children, field_children, Checker};
 use crate::ir::{
     Block, ExprId, ExprKind, Label, Lhs, RangeKind, SelectCase, SelectComm, Span, Stmt, StmtId,
@@ -12,7 +13,7 @@ use tree_sitter::Node;
 
 impl<'t> Checker<'t> {
     pub(super) fn lower_body(&mut self, func: crate::ir::FuncId, decl: Node<'t>) {
-        if let Some(body) = decl.child_by_field_name("body") {
+        if let Some(body) = decl.child_by_field_id(field!("body")) {
             self.lower_func_body(func, body);
         }
     }
@@ -62,7 +63,7 @@ impl<'t> Checker<'t> {
         let mut stmts = Vec::new();
         let mut items = Vec::new();
         for c in children(block) {
-            if c.kind() == "statement_list" {
+            if c.kind_str() == "statement_list" {
                 items.extend(children(c));
             }
         }
@@ -87,10 +88,10 @@ impl<'t> Checker<'t> {
         let mut found = Vec::new();
         while let Some(n) = stack.pop() {
             for c in children(n) {
-                match c.kind() {
+                match c.kind_str() {
                     "func_literal" => {}
                     "labeled_statement" => {
-                        if let Some(l) = c.child_by_field_name("label") {
+                        if let Some(l) = c.child_by_field_id(field!("label")) {
                             found.push(l);
                         }
                         stack.push(c);
@@ -144,7 +145,7 @@ impl<'t> Checker<'t> {
         label: Option<crate::ir::LabelId>,
     ) -> Option<StmtId> {
         let span = self.span(node);
-        match node.kind() {
+        match node.kind_str() {
             "comment" | "empty_statement" => None,
             "expression_statement" => {
                 let e = children(node).first().copied()?;
@@ -153,7 +154,7 @@ impl<'t> Checker<'t> {
                     return None;
                 }
                 let inner = super::exprs::strip_parens(e);
-                let is_call = inner.kind() == "call_expression"
+                let is_call = inner.kind_str() == "call_expression"
                     && matches!(self.prog.exprs[x.expr].kind, ExprKind::Call(_));
                 let is_recv = matches!(self.prog.exprs[x.expr].kind, ExprKind::Recv { .. });
                 let builtin_value = match &self.prog.exprs[x.expr].kind {
@@ -184,7 +185,7 @@ impl<'t> Checker<'t> {
                 if x.is_invalid() {
                     return None;
                 }
-                let op = if node.kind() == "inc_statement" {
+                let op = if node.kind_str() == "inc_statement" {
                     "++"
                 } else {
                     "--"
@@ -215,15 +216,15 @@ impl<'t> Checker<'t> {
                 Some(self.new_stmt(
                     StmtKind::IncDec {
                         target: x.expr,
-                        increment: node.kind() == "inc_statement",
+                        increment: node.kind_str() == "inc_statement",
                     },
                     span,
                 ))
             }
             "send_statement" => {
                 let (Some(ch), Some(v)) = (
-                    node.child_by_field_name("channel"),
-                    node.child_by_field_name("value"),
+                    node.child_by_field_id(field!("channel")),
+                    node.child_by_field_id(field!("value")),
                 ) else {
                     return None;
                 };
@@ -274,7 +275,7 @@ impl<'t> Checker<'t> {
             "type_switch_statement" => self.type_switch(node, label),
             "select_statement" => self.select_stmt(node, label),
             "labeled_statement" => {
-                let l = node.child_by_field_name("label")?;
+                let l = node.child_by_field_id(field!("label"))?;
                 let name = self.text(l);
                 let id = self
                     .funcs
@@ -282,7 +283,7 @@ impl<'t> Checker<'t> {
                     .and_then(|c| c.labels.get(name).copied())?;
                 let inner = children(node)
                     .into_iter()
-                    .find(|c| c.kind() != "label_name");
+                    .find(|c| c.kind_str() != "label_name");
                 let stmt = match inner {
                     Some(s) => {
                         self.depth += 1;
@@ -316,12 +317,12 @@ impl<'t> Checker<'t> {
             "defer_statement" | "go_statement" => {
                 let e = children(node).first().copied()?;
                 let inner = super::exprs::strip_parens(e);
-                let what = if node.kind() == "defer_statement" {
+                let what = if node.kind_str() == "defer_statement" {
                     "defer"
                 } else {
                     "go"
                 };
-                if inner.kind() != "call_expression" {
+                if inner.kind_str() != "call_expression" {
                     self.expr(e);
                     self.error(e, format!("expression in {what} must be function call"));
                     return None;
@@ -383,10 +384,10 @@ impl<'t> Checker<'t> {
     ) -> (Vec<VarId>, Option<StmtId>) {
         let names = field_children(spec, "name");
         let declared = spec
-            .child_by_field_name("type")
+            .child_by_field_id(field!("type"))
             .map(|t| self.resolve_type(t));
         let values: Vec<Node<'_>> = spec
-            .child_by_field_name("value")
+            .child_by_field_id(field!("value"))
             .map(children)
             .unwrap_or_default();
         let span = names
@@ -536,7 +537,7 @@ impl<'t> Checker<'t> {
             if let ExprKind::Call(_) = self.prog.exprs[x.expr].kind {
                 let inner = super::exprs::strip_parens(at);
                 let f = inner
-                    .child_by_field_name("function")
+                    .child_by_field_id(field!("function"))
                     .map(|f| self.node_string(f))
                     .unwrap_or_else(|| self.node_string(at));
                 self.error(
@@ -573,11 +574,11 @@ impl<'t> Checker<'t> {
 
     fn short_var_decl(&mut self, node: Node<'_>) -> Option<StmtId> {
         let left = node
-            .child_by_field_name("left")
+            .child_by_field_id(field!("left"))
             .map(children)
             .unwrap_or_default();
         let right = node
-            .child_by_field_name("right")
+            .child_by_field_id(field!("right"))
             .map(children)
             .unwrap_or_default();
         let span = self.span_at_token(node, ":=");
@@ -650,7 +651,7 @@ impl<'t> Checker<'t> {
         let mut seen: Vec<String> = Vec::new();
         let mut pending_decl = Vec::new();
         for (i, l) in left.iter().enumerate() {
-            if l.kind() != "identifier" {
+            if l.kind_str() != "identifier" {
                 let s = self.node_string(*l);
                 self.error(*l, format!("non-name {s} on left side of :="));
                 ok = false;
@@ -735,7 +736,7 @@ impl<'t> Checker<'t> {
     /// The left side of `=`: a bare variable name is not a use.
     fn lhs_expr<'n>(&mut self, node: Node<'n>) -> Option<Operand<'n>> {
         let inner = super::exprs::strip_parens(node);
-        if inner.kind() == "identifier" {
+        if inner.kind_str() == "identifier" {
             let name = self.text(inner);
             if name == "_" {
                 return None;
@@ -781,14 +782,14 @@ impl<'t> Checker<'t> {
 
     fn assignment(&mut self, node: Node<'_>) -> Option<StmtId> {
         let left = node
-            .child_by_field_name("left")
+            .child_by_field_id(field!("left"))
             .map(children)
             .unwrap_or_default();
         let right = node
-            .child_by_field_name("right")
+            .child_by_field_id(field!("right"))
             .map(children)
             .unwrap_or_default();
-        let op_node = node.child_by_field_name("operator")?;
+        let op_node = node.child_by_field_id(field!("operator"))?;
         let op = self.text(op_node);
         let span = self.span_at(node, op_node.start_byte());
         if op != "=" {
@@ -988,16 +989,16 @@ impl<'t> Checker<'t> {
     fn local_consts(&mut self, decl: Node<'_>) {
         let specs: Vec<Node<'_>> = children(decl)
             .into_iter()
-            .filter(|s| s.kind() == "const_spec")
+            .filter(|s| s.kind_str() == "const_spec")
             .collect();
         let mut last_with_values: Option<Node<'_>> = None;
         for (iota, spec) in specs.into_iter().enumerate() {
-            if spec.child_by_field_name("value").is_some() {
+            if spec.child_by_field_id(field!("value")).is_some() {
                 last_with_values = Some(spec);
             }
             let source = last_with_values.unwrap_or(spec);
             let values = source
-                .child_by_field_name("value")
+                .child_by_field_id(field!("value"))
                 .map(children)
                 .unwrap_or_default();
             let saved = self.iota.replace(iota as i128);
@@ -1019,13 +1020,13 @@ impl<'t> Checker<'t> {
 
     fn local_type(&mut self, spec: Node<'_>) {
         let (Some(name), Some(tn)) = (
-            spec.child_by_field_name("name"),
-            spec.child_by_field_name("type"),
+            spec.child_by_field_id(field!("name")),
+            spec.child_by_field_id(field!("type")),
         ) else {
             return;
         };
         let n = self.text(name).to_string();
-        if spec.kind() == "type_alias" {
+        if spec.kind_str() == "type_alias" {
             let target = self.resolve_type(tn);
             let t = self.prog.types.intern(Type::Alias {
                 name: n.clone(),
@@ -1052,17 +1053,17 @@ impl<'t> Checker<'t> {
         let span = self.span(node);
         self.scopes.push();
         let init = node
-            .child_by_field_name("initializer")
+            .child_by_field_id(field!("initializer"))
             .and_then(|i| self.lower_stmt(i));
         let cond = node
-            .child_by_field_name("condition")
+            .child_by_field_id(field!("condition"))
             .map(|c| self.condition(c, "if"));
         let then = node
-            .child_by_field_name("consequence")
+            .child_by_field_id(field!("consequence"))
             .map(|b| self.lower_block_scoped(b))
             .unwrap_or_default();
         let otherwise = node
-            .child_by_field_name("alternative")
+            .child_by_field_id(field!("alternative"))
             .and_then(|a| self.lower_stmt(a));
         self.scopes.pop();
         let cond = cond.flatten()?;
@@ -1127,32 +1128,32 @@ impl<'t> Checker<'t> {
         let mut header = None;
         let mut cond_node = None;
         for c in children(node) {
-            match c.kind() {
+            match c.kind_str() {
                 "for_clause" | "range_clause" => header = Some(c),
                 "block" => {}
                 _ => {
-                    if node.child_by_field_name("body") != Some(c) {
+                    if node.child_by_field_id(field!("body")) != Some(c) {
                         cond_node = Some(c)
                     }
                 }
             }
         }
-        let body_node = node.child_by_field_name("body");
+        let body_node = node.child_by_field_id(field!("body"));
         let kind = match header {
-            Some(h) if h.kind() == "range_clause" => self.range_clause(h, id, label, body_node),
+            Some(h) if h.kind_str() == "range_clause" => self.range_clause(h, id, label, body_node),
             Some(h) => {
                 let init = h
-                    .child_by_field_name("initializer")
+                    .child_by_field_id(field!("initializer"))
                     .and_then(|i| self.lower_stmt(i));
                 let loop_vars = match init.map(|s| &self.prog.stmts[s].kind) {
                     Some(StmtKind::Assign { declares, .. }) => declares.clone(),
                     _ => vec![],
                 };
                 let cond = h
-                    .child_by_field_name("condition")
+                    .child_by_field_id(field!("condition"))
                     .and_then(|c| self.condition(c, "for"));
-                let post = h.child_by_field_name("update").and_then(|u| {
-                    if u.kind() == "short_var_declaration" {
+                let post = h.child_by_field_id(field!("update")).and_then(|u| {
+                    if u.kind_str() == "short_var_declaration" {
                         self.error(u, "cannot declare in post statement of for loop");
                         return None;
                     }
@@ -1201,14 +1202,14 @@ impl<'t> Checker<'t> {
         label: Option<crate::ir::LabelId>,
         body_node: Option<Node<'_>>,
     ) -> Option<StmtKind> {
-        let right = clause.child_by_field_name("right")?;
+        let right = clause.child_by_field_id(field!("right"))?;
         let left = clause
-            .child_by_field_name("left")
+            .child_by_field_id(field!("left"))
             .map(children)
             .unwrap_or_default();
         let define = {
             let mut cursor = clause.walk();
-            let has = clause.children(&mut cursor).any(|c| c.kind() == ":=");
+            let has = clause.children(&mut cursor).any(|c| c.kind_str() == ":=");
             has
         };
         let x = self.value(right);
@@ -1275,7 +1276,7 @@ impl<'t> Checker<'t> {
                 val_ty.unwrap_or(TypeTable::INVALID)
             };
             if define {
-                if l.kind() != "identifier" {
+                if l.kind_str() != "identifier" {
                     let s = self.node_string(*l);
                     self.error(*l, format!("non-name {s} on left side of :="));
                     return None;
@@ -1341,9 +1342,9 @@ impl<'t> Checker<'t> {
         let id = self.reserve(span);
         self.scopes.push();
         let init = node
-            .child_by_field_name("initializer")
+            .child_by_field_id(field!("initializer"))
             .and_then(|i| self.lower_stmt(i));
-        let tag = node.child_by_field_name("value").map(|v| {
+        let tag = node.child_by_field_id(field!("value")).map(|v| {
             let x = self.value(v);
             if !x.is_invalid() {
                 self.defaulted(&x);
@@ -1353,17 +1354,17 @@ impl<'t> Checker<'t> {
         let mut cases = Vec::new();
         let mut seen_default = false;
         for c in children(node) {
-            if c.kind() != "expression_case" && c.kind() != "default_case" {
+            if c.kind_str() != "expression_case" && c.kind_str() != "default_case" {
                 continue;
             }
             let cspan = self.span(c);
             let mut values = Vec::new();
-            if c.kind() == "default_case" {
+            if c.kind_str() == "default_case" {
                 if seen_default {
                     self.error(c, "multiple defaults in switch");
                 }
                 seen_default = true;
-            } else if let Some(list) = c.child_by_field_name("value") {
+            } else if let Some(list) = c.child_by_field_id(field!("value")) {
                 for v in children(list) {
                     let x = self.value(v);
                     if x.is_invalid() {
@@ -1449,12 +1450,12 @@ impl<'t> Checker<'t> {
         let id = self.reserve(span);
         self.scopes.push();
         let init = node
-            .child_by_field_name("initializer")
+            .child_by_field_id(field!("initializer"))
             .and_then(|i| self.lower_stmt(i));
         let alias = node
-            .child_by_field_name("alias")
+            .child_by_field_id(field!("alias"))
             .and_then(|a| children(a).first().copied());
-        let subject_node = node.child_by_field_name("value")?;
+        let subject_node = node.child_by_field_id(field!("value"))?;
         let x = self.value(subject_node);
         if x.is_invalid() {
             self.scopes.pop();
@@ -1469,16 +1470,16 @@ impl<'t> Checker<'t> {
         let mut cases = Vec::new();
         let mut clause_vars = Vec::new();
         for c in children(node) {
-            if c.kind() != "type_case" && c.kind() != "default_case" {
+            if c.kind_str() != "type_case" && c.kind_str() != "default_case" {
                 continue;
             }
             let cspan = self.span(c);
             let mut types = Vec::new();
-            let is_default = c.kind() == "default_case";
+            let is_default = c.kind_str() == "default_case";
             if !is_default {
                 for tn in field_children(c, "type") {
-                    if tn.kind() == "nil"
-                        || (tn.kind() == "type_identifier" && self.text(tn) == "nil")
+                    if tn.kind_str() == "nil"
+                        || (tn.kind_str() == "type_identifier" && self.text(tn) == "nil")
                     {
                         types.push(None);
                         continue;
@@ -1554,15 +1555,15 @@ impl<'t> Checker<'t> {
         for c in children(node) {
             let cspan = self.span(c);
             self.scopes.push();
-            let comm = match c.kind() {
+            let comm = match c.kind_str() {
                 "default_case" => Some(SelectComm::Default),
                 "communication_case" => {
-                    let comm = c.child_by_field_name("communication");
+                    let comm = c.child_by_field_id(field!("communication"));
                     match comm {
-                        Some(s) if s.kind() == "send_statement" => {
+                        Some(s) if s.kind_str() == "send_statement" => {
                             let (Some(ch), Some(v)) = (
-                                s.child_by_field_name("channel"),
-                                s.child_by_field_name("value"),
+                                s.child_by_field_id(field!("channel")),
+                                s.child_by_field_id(field!("value")),
                             ) else {
                                 self.scopes.pop();
                                 continue;
@@ -1570,7 +1571,7 @@ impl<'t> Checker<'t> {
                             self.send(s, ch, v)
                                 .map(|(chan, value)| SelectComm::Send { chan, value })
                         }
-                        Some(s) if s.kind() == "receive_statement" => self.select_recv(s),
+                        Some(s) if s.kind_str() == "receive_statement" => self.select_recv(s),
                         _ => None,
                     }
                 }
@@ -1594,9 +1595,9 @@ impl<'t> Checker<'t> {
     }
 
     fn select_recv(&mut self, s: Node<'_>) -> Option<SelectComm> {
-        let right = s.child_by_field_name("right")?;
+        let right = s.child_by_field_id(field!("right"))?;
         let left = s
-            .child_by_field_name("left")
+            .child_by_field_id(field!("left"))
             .map(children)
             .unwrap_or_default();
         let inner = super::exprs::strip_parens(right);
@@ -1605,7 +1606,7 @@ impl<'t> Checker<'t> {
             return None;
         }
         if !matches!(self.prog.exprs[x.expr].kind, ExprKind::Recv { .. })
-            || inner.kind() != "unary_expression"
+            || inner.kind_str() != "unary_expression"
         {
             self.error(right, "select case must be receive, send or assign recv");
             return None;
@@ -1618,7 +1619,7 @@ impl<'t> Checker<'t> {
         }
         let define = {
             let mut cursor = s.walk();
-            let has = s.children(&mut cursor).any(|c| c.kind() == ":=");
+            let has = s.children(&mut cursor).any(|c| c.kind_str() == ":=");
             has
         };
         let mut tys = vec![x.ty];
@@ -1659,7 +1660,7 @@ impl<'t> Checker<'t> {
 
     fn branch(&mut self, node: Node<'_>) -> Option<StmtId> {
         let span = self.span(node);
-        let is_break = node.kind() == "break_statement";
+        let is_break = node.kind_str() == "break_statement";
         let label_node = children(node).first().copied();
         let ctx = self.funcs.last()?;
         let (label, target) = match label_node {
@@ -1746,7 +1747,7 @@ impl<'t> Checker<'t> {
         let values: Vec<Node<'_>> = children(node)
             .first()
             .map(|l| {
-                if l.kind() == "expression_list" {
+                if l.kind_str() == "expression_list" {
                     children(*l)
                 } else {
                     vec![*l]
@@ -1880,7 +1881,7 @@ fn span_start(node: Node<'_>, token: &str) -> usize {
     let mut cursor = node.walk();
     let found = node
         .children(&mut cursor)
-        .find(|c| c.kind() == token)
+        .find(|c| c.kind_str() == token)
         .map_or(node.start_byte(), |c| c.start_byte());
     found
 }
