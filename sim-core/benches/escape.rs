@@ -37,6 +37,12 @@ fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> (f64, f64) {
 
 fn main() {
     let src = check_bench::generate(1500);
+    // `ESCAPADE_BENCH_WRITE=FILE.go` saves the program, to time
+    // `escapade check` against `go build -gcflags='-m -l'` on it
+    // (scripts/bench-vs-go does both).
+    if let Ok(path) = std::env::var("ESCAPADE_BENCH_WRITE") {
+        std::fs::write(&path, &src).expect("write the generated program");
+    }
     let lines = src.lines().count();
     let runs = 40;
     let checked = sim_core::check(&src);
