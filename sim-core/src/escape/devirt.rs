@@ -4,7 +4,6 @@
 
 use std::collections::HashMap;
 
-use super::batches::bottom_up;
 use super::print::Printer;
 use super::report::{Event, Verdict, VerdictKind};
 use super::static_value::StaticFacts;
@@ -16,11 +15,15 @@ pub type Devirtualized = HashMap<ExprId, (FuncId, TypeId)>;
 
 /// Finds every call gc devirtualizes, and the `-m` lines it prints for
 /// them, in gc's order (batches bottom-up, then each function's calls).
-pub fn devirtualize(prog: &Program, facts: &StaticFacts) -> (Devirtualized, Vec<Event>) {
+pub fn devirtualize(
+    prog: &Program,
+    facts: &StaticFacts,
+    batches: &[Vec<FuncId>],
+) -> (Devirtualized, Vec<Event>) {
     let mut found = Devirtualized::new();
     let mut events = Vec::new();
-    for batch in bottom_up(prog) {
-        for f in batch {
+    for batch in batches {
+        for &f in batch {
             let Some(body) = &prog.func(f).body else {
                 continue;
             };

@@ -59,17 +59,18 @@ impl EscapeResult {
 /// Runs Go's escape analysis over a checked program.
 pub fn analyze(prog: &crate::ir::Program) -> EscapeResult {
     let facts = static_value::StaticFacts::compute(prog);
-    let (devirtualized, mut events) = devirt::devirtualize(prog, &facts);
+    let batches = batches::bottom_up(prog);
+    let (devirtualized, mut events) = devirt::devirtualize(prog, &facts, &batches);
     let mut tags = walk::Tags::new();
-    for batch in batches::bottom_up(prog) {
+    for batch in &batches {
         let (ev, new_tags) =
-            walk::Walker::new(prog, &facts, &tags, &devirtualized).run_batch(&batch);
+            walk::Walker::new(prog, &facts, &tags, &devirtualized).run_batch(batch);
         events.extend(ev);
         tags.extend(new_tags);
     }
     events.extend(facts.init.hidden_verdicts(prog));
     events.extend(generated::generated_events(prog));
-    events.extend(wrappers::wrapper_events(prog, &tags));
+    events.extend(wrappers::wrapper_events(prog, &tags, &batches));
     EscapeResult { events }
 }
 

@@ -19,7 +19,11 @@ fn autogen(text: String) -> Site {
 
 /// The `-m=2` explanations of the wrappers, in declaration order of the
 /// types, methods by name.
-pub fn wrapper_events(prog: &Program, tags: &Tags) -> Vec<Event> {
+pub fn wrapper_events(
+    prog: &Program,
+    tags: &Tags,
+    batches: &[Vec<crate::ir::FuncId>],
+) -> Vec<Event> {
     let mut events = Vec::new();
     let universe_error = prog.types.named_of(prog.types.error);
     for (id, named) in prog.types.named.iter() {
@@ -50,7 +54,7 @@ pub fn wrapper_events(prog: &Program, tags: &Tags) -> Vec<Event> {
             }
         }
     }
-    events.extend(method_value_wrappers(prog, tags));
+    events.extend(method_value_wrappers(prog, tags, batches));
     events
 }
 
@@ -178,12 +182,16 @@ fn collect_literals(
 
 /// `x.M` used as a value makes gc generate `T.M-fm`; one per method, in
 /// order of first use.
-fn method_value_wrappers(prog: &Program, tags: &Tags) -> Vec<Event> {
+fn method_value_wrappers(
+    prog: &Program,
+    tags: &Tags,
+    batches: &[Vec<crate::ir::FuncId>],
+) -> Vec<Event> {
     let mut seen: Vec<crate::ir::FuncId> = Vec::new();
     let mut iface_seen: Vec<(TypeId, String)> = Vec::new();
     let mut events = Vec::new();
-    for batch in super::batches::bottom_up(prog) {
-        for f in batch {
+    for batch in batches {
+        for &f in batch {
             let Some(body) = &prog.func(f).body else {
                 continue;
             };
