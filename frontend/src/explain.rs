@@ -181,8 +181,107 @@ fn sentence(event: &Event, snap: &Snapshot) -> Option<String> {
     })
 }
 
+/// Why a heap object is on the heap, in plain words, from the compiler's
+/// reason (`moved to heap: myCar`) and the last step of its `-m=2` flow
+/// chain (`(from return &myCar (return) at 21:2)`).
+pub fn plain_reason(reason: &str, flow: &[String]) -> Option<String> {
+    let cause = flow
+        .last()
+        .and_then(|l| last_note(l))
+        .and_then(cause)
+        .map(|c| capitalized(&c));
+    if let Some(var) = reason.strip_prefix("moved to heap: ") {
+        return Some(match cause {
+            Some(c) => format!("{c}, so {var} must outlive the frame that declared it: the compiler moved {var} to the heap."),
+            None => format!("Its address is still needed after the function that declared {var} returns, so {var} cannot live in that frame: the compiler gave it heap lifetime."),
+        });
+    }
+    if let Some(expr) = reason.strip_suffix(" escapes to heap") {
+        return Some(match cause {
+            Some(c) => format!("{c}, so {expr} is allocated on the heap."),
+            None => format!("{expr} may be used after its frame is gone (or by code the compiler cannot see into), so it is allocated on the heap."),
+        });
+    }
+    None
+}
+
+fn capitalized(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// The last `(from TEXT (WHY) at L:C)` note of a flow line: (TEXT, WHY).
+fn last_note(line: &str) -> Option<(&str, &str)> {
+    let rest = &line[line.rfind("(from ")? + "(from ".len()..];
+    let body = &rest[..rest.rfind(" at ")?];
+    let open = body.rfind(" (")?;
+    let why = body[open + 2..].strip_suffix(')')?;
+    Some((&body[..open], why))
+}
+
+/// A clause saying what the compiler saw, for the reasons it names.
+fn cause((text, why): (&str, &str)) -> Option<String> {
+    Some(match why {
+        "return" => format!("`{text}` hands it to the caller, whose frame outlives this one"),
+        "captured by a closure" => "a closure captures it by reference and outlives the frame".to_string(),
+        "call parameter" => format!("it is passed to {}, which keeps it beyond the call (or the compiler cannot see into it)", callee(text)),
+        "assign" => format!("`{text}` stores it somewhere that outlives the frame"),
+        "send" => format!("`{text}` sends it on a channel, where another goroutine can pick it up"),
+        "too large for stack" => "it is too large for a stack frame".to_string(),
+        "interface-converted" => "it is converted to an interface value that escapes".to_string(),
+        _ => return None,
+    })
+}
+
+/// The function a call expression calls: `fmt.Printf(...)` → `fmt.Printf`,
+/// `(*sync.WaitGroup).Add(wg, 1)` → `(*sync.WaitGroup).Add`.
+fn callee(call: &str) -> &str {
+    let skip = if call.starts_with('(') {
+        call.find(')').map_or(0, |i| i + 1)
+    } else {
+        0
+    };
+    match call[skip..].find('(') {
+        Some(i) => &call[..skip + i],
+        None => call,
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn plain_reasons_name_what_the_compiler_saw() {
+        let flow = |l: &str| vec![l.to_string()];
+        assert_eq!(
+            plain_reason(
+                "moved to heap: myCar",
+                &flow("~r0 ← &myCar (from &myCar (address-of) at 21:9) (from return &myCar (return) at 21:2)")
+            )
+            .as_deref(),
+            Some("`return &myCar` hands it to the caller, whose frame outlives this one, so myCar must outlive the frame that declared it: the compiler moved myCar to the heap.")
+        );
+        let printf = flow("{heap} ← {storage for ... argument} (from ... argument (spill) at 13:12) (from fmt.Printf(\"%s\\n\", ... argument...) (call parameter) at 13:12)");
+        assert!(plain_reason("carPtr.Brand escapes to heap", &printf)
+            .unwrap()
+            .starts_with("It is passed to fmt.Printf, which keeps it"));
+        let add = flow("{heap} ← &wg (from wg (address-of) at 8:4) (from (*sync.WaitGroup).Add(wg, 1) (call parameter) at 8:8)");
+        assert!(plain_reason("moved to heap: wg", &add)
+            .unwrap()
+            .contains("passed to (*sync.WaitGroup).Add,"));
+        let big = flow("{heap} ← &big (from big (too large for stack) at 5:6)");
+        assert!(plain_reason("moved to heap: big", &big)
+            .unwrap()
+            .starts_with("It is too large for a stack frame, so big"));
+        // Without a chain the sentence stays general.
+        assert!(plain_reason("moved to heap: x", &[])
+            .unwrap()
+            .starts_with("Its address is still needed"));
+        assert_eq!(plain_reason("leaking param: p", &[]), None);
+    }
+
     use super::*;
     use sim_core::trace::{FrameId, GoroutineId, ObjectId};
 

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use sim_core::trace::{HeapObject, Outcome, Snapshot};
 use yew::prelude::*;
 
-use crate::explain::sentences;
+use crate::explain::{plain_reason, sentences};
 use crate::layout::thousands;
 use crate::state::{Run, Shared};
 
@@ -19,23 +19,8 @@ pub struct ExplanationProps {
     pub focus: Option<u32>,
 }
 
-/// The compiler's verdict, retold.
-pub fn plain_reason(reason: &str) -> Option<String> {
-    if let Some(var) = reason.strip_prefix("moved to heap: ") {
-        return Some(format!(
-            "Its address is still needed after the function that declared {var} returns, so {var} cannot live in that frame: the compiler gave it heap lifetime."
-        ));
-    }
-    if let Some(expr) = reason.strip_suffix(" escapes to heap") {
-        return Some(format!(
-            "{expr} may be used after its frame is gone (or by code the compiler cannot see into), so it is allocated on the heap."
-        ));
-    }
-    None
-}
-
 fn why(obj: &HeapObject) -> Html {
-    let plain = plain_reason(&obj.reason);
+    let plain = plain_reason(&obj.reason, &obj.flow);
     let flow = obj
         .flow
         .iter()
