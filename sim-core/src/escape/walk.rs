@@ -406,12 +406,49 @@ impl<'p> Walker<'p> {
         self.loop_depth = 1;
         if let Some(body) = &self.prog.func(f).body {
             self.find_looping_labels(body);
+            self.name_callee_temps(body);
             self.block(body);
         }
         self.cur = saved.0;
         self.cur_ix = saved.1;
         self.loop_depth = saved.2;
         self.looping_labels = saved.3;
+    }
+
+    /// gc's `RewriteNonNameCall`: a called function value (or the receiver
+    /// of an interface call) that itself calls or receives is evaluated
+    /// into a temporary first, so `mk()(2)` prints as `.autotmp_0(2)`.
+    fn name_callee_temps(&mut self, body: &Block) {
+        let prog = self.prog;
+        let mut deferred = HashSet::new();
+        let mut callees = Vec::new();
+        visit_block(prog, body, false, &mut |n| match n {
+            Node::Stmt(s) => {
+                if let StmtKind::Go(e) | StmtKind::Defer(e) = &prog.stmt(s).kind {
+                    deferred.insert(*e);
+                }
+            }
+            Node::Expr(e) => {
+                if deferred.contains(&e) {
+                    return;
+                }
+                if let ExprKind::Call(call) = &prog.expr(e).kind {
+                    match &call.callee {
+                        Callee::Value(fv) => callees.push(*fv),
+                        Callee::Interface { recv, .. } => callees.push(*recv),
+                        _ => {}
+                    }
+                }
+            }
+        });
+        for c in callees {
+            if self.rewrites.contains_key(&c) || !calls_or_receives(prog, c) {
+                continue;
+            }
+            let n = self.next_temp_number_at(prog.expr(c).span.start);
+            self.rewrites
+                .insert(c, Replacement::Name(format!(".autotmp_{n}")));
+        }
     }
 
     /// Labels that a later `goto` jumps back to start unstructured loops.
@@ -2300,6 +2337,23 @@ impl<'p> Walker<'p> {
         *made += 1;
         n
     }
+}
+
+/// Whether `e` calls or receives (gc's `callOrChan`, `new` excepted),
+/// not looking into function literals.
+fn calls_or_receives(prog: &Program, e: ExprId) -> bool {
+    let mut found = false;
+    super::visit::visit_expr(prog, e, false, &mut |n| {
+        if let Node::Expr(x) = n {
+            if matches!(
+                prog.expr(x).kind,
+                ExprKind::Call(_) | ExprKind::Recv { .. } | ExprKind::Make { .. }
+            ) {
+                found = true;
+            }
+        }
+    });
+    found
 }
 
 /// The destination of one assignment slot.
