@@ -528,13 +528,12 @@ impl<'t> Checker<'t> {
                 return self.invalid(node);
             }
             self.prog.exprs[x.expr].ty = t;
-            return Operand {
-                mode: Mode::Value,
-                ty: t,
-                val: None,
-                expr: x.expr,
-                node,
+            // gc keeps the explicit conversion: `([]int)(nil)`.
+            let conv = ExprKind::Conv {
+                kind: ConvKind::Value,
+                operand: x.expr,
             };
+            return self.operand(node, Mode::Value, t, conv, span);
         }
         let kind = match self.conversion_kind(from, t) {
             Some(k) => k,

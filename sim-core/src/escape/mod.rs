@@ -69,8 +69,10 @@ pub fn analyze(prog: &crate::ir::Program) -> EscapeResult {
         tags.extend(new_tags);
     }
     events.extend(facts.init.hidden_verdicts(prog));
-    events.extend(generated::generated_events(prog));
+    let (generated, late) = generated::generated_events(prog, &facts.init);
+    events.extend(generated);
     events.extend(wrappers::wrapper_events(prog, &tags, &batches));
+    events.extend(late);
     EscapeResult { events }
 }
 

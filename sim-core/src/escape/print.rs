@@ -48,6 +48,9 @@ pub enum Replacement {
     /// An interface call made direct: printed as a method-expression call
     /// on the asserted receiver.
     Devirtualized(FuncId, TypeId),
+    /// A call whose callee (function value or interface receiver) gc
+    /// evaluated into this temporary first: `.autotmp_0(2)`.
+    CalleeTemp(String),
 }
 
 /// Replaced expressions, for printing.
@@ -605,6 +608,17 @@ impl Printer<'_> {
                 }
                 out.push(')');
                 return;
+            }
+            Callee::Interface { .. } | Callee::Value(_)
+                if matches!(self.rewrites.get(&id), Some(Replacement::CalleeTemp(_))) =>
+            {
+                if let Some(Replacement::CalleeTemp(t)) = self.rewrites.get(&id) {
+                    out.push_str(t);
+                }
+                if let Callee::Interface { method, .. } = &call.callee {
+                    out.push('.');
+                    out.push_str(method);
+                }
             }
             Callee::Interface { recv, method } => {
                 self.write_expr(out, *recv, np, d);

@@ -434,20 +434,20 @@ impl<'p> Walker<'p> {
                 }
                 if let ExprKind::Call(call) = &prog.expr(e).kind {
                     match &call.callee {
-                        Callee::Value(fv) => callees.push(*fv),
-                        Callee::Interface { recv, .. } => callees.push(*recv),
+                        Callee::Value(fv) => callees.push((e, *fv)),
+                        Callee::Interface { recv, .. } => callees.push((e, *recv)),
                         _ => {}
                     }
                 }
             }
         });
-        for c in callees {
-            if self.rewrites.contains_key(&c) || !calls_or_receives(prog, c) {
+        for (call, c) in callees {
+            if self.rewrites.contains_key(&call) || !calls_or_receives(prog, c) {
                 continue;
             }
             let n = self.next_temp_number_at(prog.expr(c).span.start);
             self.rewrites
-                .insert(c, Replacement::Name(format!(".autotmp_{n}")));
+                .insert(call, Replacement::CalleeTemp(format!(".autotmp_{n}")));
         }
     }
 
