@@ -37,6 +37,16 @@ pub fn is_rt(t: TypeId) -> bool {
     )
 }
 
+/// An op [`Machine::step_fast`] handles, with its operand.
+enum Fast {
+    Local(u32),
+    SetLocal(u32),
+    PushInt(i64),
+    Jump(u32),
+    JumpIfNot(u32),
+    Step(Span),
+}
+
 /// Why a goroutine stopped executing ops.
 pub enum Flow {
     /// A panic begins with this value.
@@ -890,6 +900,7 @@ impl<'p> Machine<'p> {
 
     // ----- executing ops ---------------------------------------------
 
+    #[inline(always)]
     fn pop(&mut self, gi: usize) -> V {
         self.gs[gi].stack.pop().unwrap_or_default()
     }
@@ -900,6 +911,7 @@ impl<'p> Machine<'p> {
         st.split_off(at)
     }
 
+    #[inline(always)]
     fn push(&mut self, gi: usize, v: V) {
         self.gs[gi].stack.push(v);
     }
@@ -926,8 +938,14 @@ impl<'p> Machine<'p> {
                 r => r,
             };
         }
-        let code = f.code.clone();
         let pc = f.pc;
+        if self.step_fast(gi) {
+            return Ok(());
+        }
+        let Some(f) = self.gs[gi].frames.last() else {
+            return Ok(());
+        };
+        let code = f.code.clone();
         let Some(op) = code.ops.get(pc) else {
             if let Some(f) = self.gs[gi].frames.last_mut() {
                 f.mode = Mode::Returning;
@@ -951,6 +969,82 @@ impl<'p> Machine<'p> {
         r
     }
 
+    #[inline(always)]
+    /// A statement boundary: one machine step, and one for the recorder.
+    #[inline(always)]
+    fn statement(&mut self, gi: usize, span: Span) {
+        if let Some(f) = self.gs[gi].frames.last_mut() {
+            f.span = span;
+        }
+        self.n.steps += 1;
+        if self.opts.record && !self.rec.boundary_in_fold(span) {
+            let mut rec = std::mem::take(&mut self.rec);
+            rec.boundary(self, gi, span);
+            self.rec = rec;
+        }
+    }
+
+    /// The commonest ops (statement boundaries, locals, integer constants,
+    /// jumps), done without
+    /// the general dispatch in [`Machine::exec`]: a tight Go loop is mostly
+    /// these, and the general path costs several times more per op. The
+    /// top frame is running (`Mode::Run`); true when the op was done.
+    #[inline(always)]
+    fn step_fast(&mut self, gi: usize) -> bool {
+        let Some(f) = self.gs[gi].frames.last_mut() else {
+            return false;
+        };
+        let fast = match f.code.ops.get(f.pc) {
+            Some(Op::Local(s)) => Fast::Local(*s),
+            Some(Op::SetLocal(s)) => Fast::SetLocal(*s),
+            Some(Op::Push(V::Int(i))) => Fast::PushInt(*i),
+            Some(Op::Jump(t)) => Fast::Jump(*t),
+            Some(Op::JumpIfNot(t)) => Fast::JumpIfNot(*t),
+            Some(Op::Step(span)) => Fast::Step(*span),
+            _ => return false,
+        };
+        f.pc += 1;
+        let alloc = f.alloc;
+        match fast {
+            Fast::Local(s) => {
+                let v = match self.allocs.get(alloc as usize).and_then(|a| a.as_deref()) {
+                    Some(Alloc {
+                        val: V::Agg(items), ..
+                    }) => match items.get(s as usize) {
+                        Some(V::Int(i)) => V::Int(*i),
+                        Some(v) => v.clone(),
+                        None => V::Nil,
+                    },
+                    _ => V::Nil,
+                };
+                self.gs[gi].stack.push(v);
+            }
+            Fast::SetLocal(s) => {
+                let v = self.gs[gi].stack.pop().unwrap_or_default();
+                if let Some(Some(a)) = self.allocs.get_mut(alloc as usize) {
+                    if let V::Agg(items) = &mut a.val {
+                        if let Some(slot) = items.get_mut(s as usize) {
+                            *slot = v;
+                        }
+                    }
+                }
+                if self.rec.active() {
+                    self.gs[gi].dirty = true;
+                }
+            }
+            Fast::PushInt(i) => self.gs[gi].stack.push(V::Int(i)),
+            Fast::Jump(t) => self.jump(gi, t),
+            Fast::JumpIfNot(t) => {
+                if !self.gs[gi].stack.pop().unwrap_or_default().bool() {
+                    self.jump(gi, t);
+                }
+            }
+            Fast::Step(span) => self.statement(gi, span),
+        }
+        true
+    }
+
+    #[inline(always)]
     fn cur_frame_alloc(&self, gi: usize) -> AllocId {
         self.gs[gi]
             .frames
@@ -961,17 +1055,7 @@ impl<'p> Machine<'p> {
 
     fn exec(&mut self, gi: usize, op: &Op) -> R<()> {
         match op {
-            Op::Step(span) => {
-                if let Some(f) = self.gs[gi].frames.last_mut() {
-                    f.span = *span;
-                }
-                self.n.steps += 1;
-                if self.opts.record && !self.rec.boundary_in_fold(*span) {
-                    let mut rec = std::mem::take(&mut self.rec);
-                    rec.boundary(self, gi, *span);
-                    self.rec = rec;
-                }
-            }
+            Op::Step(span) => self.statement(gi, *span),
             Op::Push(v) => self.push(gi, v.clone()),
             Op::Zero(t) => {
                 let z = self.zero(*t);
