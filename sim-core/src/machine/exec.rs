@@ -39,6 +39,8 @@ pub fn is_rt(t: TypeId) -> bool {
 
 /// An op [`Machine::step_fast`] handles, with its operand.
 enum Fast {
+    /// Arithmetic or a comparison of two integers on the operand stack.
+    IntBinary(BinaryOp, IntKind),
     Local(u32),
     SetLocal(u32),
     PushInt(i64),
@@ -969,7 +971,6 @@ impl<'p> Machine<'p> {
         r
     }
 
-    #[inline(always)]
     /// A statement boundary: one machine step, and one for the recorder.
     #[inline(always)]
     fn statement(&mut self, gi: usize, span: Span) {
@@ -991,10 +992,33 @@ impl<'p> Machine<'p> {
     /// top frame is running (`Mode::Run`); true when the op was done.
     #[inline(always)]
     fn step_fast(&mut self, gi: usize) -> bool {
-        let Some(f) = self.gs[gi].frames.last_mut() else {
+        let g = &mut self.gs[gi];
+        let Some(f) = g.frames.last_mut() else {
             return false;
         };
         let fast = match f.code.ops.get(f.pc) {
+            Some(Op::Binary(op, Num::Int { bits, signed }))
+                if matches!(
+                    op,
+                    BinaryOp::Add
+                        | BinaryOp::Sub
+                        | BinaryOp::Mul
+                        | BinaryOp::Eq
+                        | BinaryOp::Ne
+                        | BinaryOp::Lt
+                        | BinaryOp::Le
+                        | BinaryOp::Gt
+                        | BinaryOp::Ge
+                ) && matches!(g.stack.as_slice(), [.., V::Int(_), V::Int(_)]) =>
+            {
+                Fast::IntBinary(
+                    *op,
+                    IntKind {
+                        bits: *bits,
+                        signed: *signed,
+                    },
+                )
+            }
             Some(Op::Local(s)) => Fast::Local(*s),
             Some(Op::SetLocal(s)) => Fast::SetLocal(*s),
             Some(Op::Push(V::Int(i))) => Fast::PushInt(*i),
@@ -1033,6 +1057,28 @@ impl<'p> Machine<'p> {
                 }
             }
             Fast::PushInt(i) => self.gs[gi].stack.push(V::Int(i)),
+            Fast::IntBinary(op, k) => {
+                let st = &mut self.gs[gi].stack;
+                let (Some(V::Int(y)), Some(V::Int(x))) = (st.pop(), st.pop()) else {
+                    return true;
+                };
+                let ord = if k.signed {
+                    x.cmp(&y)
+                } else {
+                    (x as u64).cmp(&(y as u64))
+                };
+                st.push(match op {
+                    BinaryOp::Add => V::Int(k.wrap(x.wrapping_add(y))),
+                    BinaryOp::Sub => V::Int(k.wrap(x.wrapping_sub(y))),
+                    BinaryOp::Mul => V::Int(k.wrap(x.wrapping_mul(y))),
+                    BinaryOp::Eq => V::Bool(x == y),
+                    BinaryOp::Ne => V::Bool(x != y),
+                    BinaryOp::Lt => V::Bool(ord.is_lt()),
+                    BinaryOp::Le => V::Bool(ord.is_le()),
+                    BinaryOp::Gt => V::Bool(ord.is_gt()),
+                    _ => V::Bool(ord.is_ge()),
+                });
+            }
             Fast::Jump(t) => self.jump(gi, t),
             Fast::JumpIfNot(t) => {
                 if !self.gs[gi].stack.pop().unwrap_or_default().bool() {
