@@ -985,11 +985,11 @@ impl<'p> Machine<'p> {
         }
     }
 
-    /// The commonest ops (statement boundaries, locals, integer constants,
-    /// jumps), done without
-    /// the general dispatch in [`Machine::exec`]: a tight Go loop is mostly
-    /// these, and the general path costs several times more per op. The
-    /// top frame is running (`Mode::Run`); true when the op was done.
+    /// The commonest ops (statement boundaries, locals, integer constants
+    /// and arithmetic, jumps), done without the general dispatch in
+    /// [`Machine::exec`]: a tight Go loop is mostly these, and the general
+    /// path costs several times more per op. The top frame is running
+    /// (`Mode::Run`); true when the op was done.
     #[inline(always)]
     fn step_fast(&mut self, gi: usize) -> bool {
         let g = &mut self.gs[gi];
