@@ -19,6 +19,6 @@ pub mod machine;
 pub mod syntax;
 pub mod trace;
 
-pub use check::{check, Checked};
+pub use check::{check, check_then_exit, Checked};
 pub use diag::{Diagnostic, Pos};
 pub use syntax::{highlight, parse, HighlightClass, HighlightSpan, SyntaxTree};

@@ -48,7 +48,7 @@ fn main() -> ExitCode {
         }
         "check" => {
             // Like `go build`: a package header, then one line per error.
-            let checked = sim_core::check(&source);
+            let checked = sim_core::check_then_exit(&source);
             if checked.diagnostics.is_empty() {
                 if let Some(program) = &checked.program {
                     let result = sim_core::escape::analyze(program);
