@@ -157,6 +157,10 @@ type Interface interface {
 func Sort(data Interface)
 func Stable(data Interface)
 func Reverse(data Interface) Interface
+type reverse struct { Interface }
+func (r *reverse) Len() int
+func (r *reverse) Less(i, j int) bool
+func (r *reverse) Swap(i, j int)
 type IntSlice []int
 func (x IntSlice) Len() int
 func (x IntSlice) Less(i, j int) bool

@@ -687,7 +687,7 @@ fn methods(m: &mut Machine, whole: &V, ty: TypeId, sp: Spec) -> R<Option<Vec<u8>
             let r = m.call_method_sync(gi, whole, name)?;
             let s = r.first().map(|x| x.str().to_vec()).unwrap_or_default();
             return Ok(Some(match sp.verb {
-                'q' => crate::ir::quote_go(&String::from_utf8_lossy(&s)).into_bytes(),
+                'q' => fmt_q(&s, sp),
                 'x' => hex(&s, false),
                 'X' => hex(&s, true),
                 _ => s,
@@ -830,10 +830,7 @@ fn fmt_value(m: &mut Machine, whole: &V, val: &V, ty: TypeId, sp: Spec, depth: u
                     .unwrap_or('\u{FFFD}')
                     .to_string()
                     .into_bytes()),
-                'q' => {
-                    let c = char::from_u32(*i as u32).unwrap_or('\u{FFFD}');
-                    Ok(quote_rune(c).into_bytes())
-                }
+                'q' => Ok(super::stdlib::quote_rune(*i, sp.plus).into_bytes()),
                 'U' => Ok(format!("U+{:04X}", *i as u32).into_bytes()),
                 _ => match fmt_int(
                     *i,
@@ -868,7 +865,7 @@ fn fmt_value(m: &mut Machine, whole: &V, val: &V, ty: TypeId, sp: Spec, depth: u
             }
         }
         (Type::Basic(k), V::Str(s)) if k.is_string() => Ok(match verb {
-            'v' if sharp_v => crate::ir::quote_go(&String::from_utf8_lossy(s)).into_bytes(),
+            'v' if sharp_v => super::stdlib::quote(s, false).into_bytes(),
             'v' | 's' => {
                 let mut b = s.to_vec();
                 if let Some(p) = sp.prec {
@@ -880,7 +877,7 @@ fn fmt_value(m: &mut Machine, whole: &V, val: &V, ty: TypeId, sp: Spec, depth: u
                 }
                 b
             }
-            'q' => crate::ir::quote_go(&String::from_utf8_lossy(s)).into_bytes(),
+            'q' => fmt_q(s, sp),
             'x' => hex(s, false),
             'X' => hex(s, true),
             _ => bad_verb(m, sp, ty, s),
@@ -968,7 +965,7 @@ fn fmt_value(m: &mut Machine, whole: &V, val: &V, ty: TypeId, sp: Spec, depth: u
                 let b: Vec<u8> = items.iter().map(|x| x.int() as u8).collect();
                 return Ok(match verb {
                     's' => b,
-                    'q' => crate::ir::quote_go(&String::from_utf8_lossy(&b)).into_bytes(),
+                    'q' => fmt_q(&b, sp),
                     'x' => hex(&b, false),
                     _ => hex(&b, true),
                 });
@@ -1117,16 +1114,32 @@ fn fmt_list(
     Ok(out)
 }
 
-fn quote_rune(c: char) -> String {
-    match c {
-        '\'' => "'\\''".into(),
-        '\\' => "'\\\\'".into(),
-        '\n' => "'\\n'".into(),
-        '\t' => "'\\t'".into(),
-        '\r' => "'\\r'".into(),
-        '\0' => "'\\x00'".into(),
-        c if (c as u32) < 0x20 => format!("'\\x{:02x}'", c as u32),
-        c => format!("'{c}'"),
+/// `%q` of a string: `strconv.Quote`, `QuoteToASCII` with `+`, or
+/// backquoted with `#` when possible.
+fn fmt_q(s: &[u8], sp: Spec) -> Vec<u8> {
+    let s = match sp.prec {
+        Some(p) => {
+            let n: usize = super::stdlib::rune_widths(s).into_iter().take(p).sum();
+            &s[..n]
+        }
+        None => s,
+    };
+    if sp.sharp && can_backquote(s) {
+        let mut out = b"`".to_vec();
+        out.extend_from_slice(s);
+        out.push(b'`');
+        return out;
+    }
+    super::stdlib::quote(s, sp.plus).into_bytes()
+}
+
+/// `strconv.CanBackquote`.
+fn can_backquote(s: &[u8]) -> bool {
+    match std::str::from_utf8(s) {
+        Ok(t) => t
+            .chars()
+            .all(|c| c != '`' && c != '\u{FEFF}' && (c == '\t' || c >= ' ') && c != '\u{7f}'),
+        Err(_) => false,
     }
 }
 

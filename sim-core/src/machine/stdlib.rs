@@ -6,6 +6,14 @@ use crate::ir::{FuncId, FuncKind, Type, TypeId, TypeTable};
 use crate::trace::Stream;
 use std::rc::Rc;
 
+mod pkgs;
+mod sort;
+mod strconv;
+mod unicode;
+mod unicode_tables;
+
+use unicode as u;
+
 type R<T> = Result<T, Flow>;
 
 fn s(v: &V) -> String {
@@ -18,6 +26,25 @@ fn vs(x: &str) -> V {
 
 fn arg(args: &[V], i: usize) -> V {
     args.get(i).cloned().unwrap_or_default()
+}
+
+/// `strconv.Quote` (`QuoteToASCII` when `ascii`), for fmt's `%q`.
+pub fn quote(s: &[u8], ascii: bool) -> String {
+    strconv::quote(s, ascii)
+}
+
+/// `strconv.QuoteRune` (`QuoteRuneToASCII` when `ascii`), for fmt's `%q`.
+pub fn quote_rune(r: i64, ascii: bool) -> String {
+    let r = if u::rune_len(r) < 0 { 0xFFFD } else { r };
+    let mut out = String::from("'");
+    strconv::escape_rune(&mut out, r, b'\'', ascii);
+    out.push('\'');
+    out
+}
+
+/// The byte widths of a string's runes as `range` decodes them.
+pub fn rune_widths(s: &[u8]) -> Vec<usize> {
+    u::runes(s).into_iter().map(|x| x.2).collect()
 }
 
 /// The message of a runtime-made error value.
@@ -50,37 +77,6 @@ pub fn new_error(m: &mut Machine, ty: TypeId, val: V) -> R<V> {
 /// Variadic `...any` arguments arrive as one slice.
 fn varargs(m: &mut Machine, v: &V) -> R<Vec<V>> {
     m.slice_elems(v, TypeTable::INVALID)
-}
-
-fn string_slice(m: &mut Machine, items: Vec<String>) -> R<V> {
-    let n = items.len() as u64;
-    if n == 0 {
-        return Ok(V::Nil);
-    }
-    let sl = m.make_slice(m.cur, TypeTable::STRING, n, n, None)?;
-    for (i, x) in items.into_iter().enumerate() {
-        m.store(
-            Ptr {
-                alloc: sl.ptr.alloc,
-                off: sl.ptr.off + 16 * i as u64,
-            },
-            TypeTable::STRING,
-            vs(&x),
-        )?;
-    }
-    Ok(V::Slice(sl))
-}
-
-fn num_error(m: &mut Machine, func: &str, input: &str, msg: &str) -> R<V> {
-    let text = format!(
-        "strconv.{func}: parsing {}: {msg}",
-        crate::ir::quote_go(input)
-    );
-    new_error(
-        m,
-        NUM_ERROR,
-        V::Agg(vec![vs(&text), vs(msg)].into_boxed_slice()),
-    )
 }
 
 fn writer_write(m: &mut Machine, gi: usize, w: &V, bytes: &[u8]) -> R<()> {
@@ -217,6 +213,7 @@ fn unwrap_err(v: &V) -> V {
 }
 
 pub fn call(m: &mut Machine, gi: usize, f: FuncId, args: Vec<V>) -> R<Vec<V>> {
+    pkgs::ensure_sentinels(m);
     if f.0 == u32::MAX {
         // Error() of a runtime-made error.
         let msg = match args.first() {
@@ -517,453 +514,12 @@ pub fn call(m: &mut Machine, gi: usize, f: FuncId, args: Vec<V>) -> R<Vec<V>> {
             }
             vec![]
         }
-        "strings.Join" => {
-            let xs = m.slice_elems(&a0, TypeTable::STRING)?;
-            let parts: Vec<String> = xs.iter().map(s).collect();
-            vec![vs(&parts.join(&s(&a1)))]
-        }
-        "strings.Repeat" => {
-            if a1.int() < 0 {
-                return Err(Flow::Panic(vs("strings: negative Repeat count")));
-            }
-            vec![vs(&s(&a0).repeat(a1.int() as usize))]
-        }
-        "strings.ToUpper" => vec![vs(&s(&a0).to_uppercase())],
-        "strings.ToLower" => vec![vs(&s(&a0).to_lowercase())],
-        "strings.Title" => {
-            let mut out = String::new();
-            let mut prev = ' ';
-            for c in s(&a0).chars() {
-                if !prev.is_alphanumeric() && prev != '_' && prev != '\'' {
-                    out.extend(c.to_uppercase());
-                } else {
-                    out.push(c);
-                }
-                prev = c;
-            }
-            vec![vs(&out)]
-        }
-        "strings.Split" => {
-            let (x, sep) = (s(&a0), s(&a1));
-            let parts: Vec<String> = if sep.is_empty() {
-                x.chars().map(|c| c.to_string()).collect()
-            } else {
-                x.split(sep.as_str()).map(String::from).collect()
-            };
-            vec![string_slice(m, parts)?]
-        }
-        "strings.Fields" => {
-            let parts: Vec<String> = s(&a0).split_whitespace().map(String::from).collect();
-            vec![string_slice(m, parts)?]
-        }
-        "strings.Contains" => vec![V::Bool(s(&a0).contains(s(&a1).as_str()))],
-        "strings.ContainsRune" => vec![V::Bool(
-            s(&a0).contains(char::from_u32(a1.int() as u32).unwrap_or('\u{FFFD}')),
-        )],
-        "strings.HasPrefix" => vec![V::Bool(a0.str().starts_with(a1.str()))],
-        "strings.HasSuffix" => vec![V::Bool(a0.str().ends_with(a1.str()))],
-        "strings.TrimSpace" => vec![vs(s(&a0).trim())],
-        "strings.Trim" => {
-            let cut: Vec<char> = s(&a1).chars().collect();
-            vec![vs(s(&a0).trim_matches(|c| cut.contains(&c)))]
-        }
-        "strings.TrimPrefix" => vec![V::bytes_str(
-            a0.str().strip_prefix(a1.str()).unwrap_or(a0.str()),
-        )],
-        "strings.TrimSuffix" => vec![V::bytes_str(
-            a0.str().strip_suffix(a1.str()).unwrap_or(a0.str()),
-        )],
-        "strings.Index" => vec![V::Int(
-            s(&a0).find(s(&a1).as_str()).map(|i| i as i64).unwrap_or(-1),
-        )],
-        "strings.Count" => {
-            let (x, sub) = (s(&a0), s(&a1));
-            let n = if sub.is_empty() {
-                x.chars().count() + 1
-            } else {
-                x.matches(sub.as_str()).count()
-            };
-            vec![V::Int(n as i64)]
-        }
-        "strings.Replace" => {
-            let n = a2.int();
-            let r = if n < 0 {
-                s(&a0).replace(&s(&a1), &s(&arg(&args, 2)))
-            } else {
-                s(&a0).replacen(&s(&a1), &s(&a2), n as usize)
-            };
-            let r = if n < 0 {
-                s(&a0).replace(&s(&a1), &s(&a2))
-            } else {
-                r
-            };
-            let _ = r.len();
-            let n4 = arg(&args, 3).int();
-            let r = if n4 < 0 {
-                s(&a0).replace(&s(&a1), &s(&a2))
-            } else {
-                s(&a0).replacen(&s(&a1), &s(&a2), n4 as usize)
-            };
-            vec![vs(&r)]
-        }
-        "strings.ReplaceAll" => vec![vs(&s(&a0).replace(&s(&a1), &s(&a2)))],
-        "strings.EqualFold" => vec![V::Bool(s(&a0).to_lowercase() == s(&a1).to_lowercase())],
-        "strconv.Itoa" => vec![vs(&a0.int().to_string())],
-        "strconv.FormatInt" => {
-            let (i, base) = (a0.int(), a1.int().clamp(2, 36) as u32);
-            let mut n = (i as i128).unsigned_abs();
-            let mut d = Vec::new();
-            while n > 0 {
-                d.push(std::char::from_digit((n % base as u128) as u32, base).unwrap_or('?'));
-                n /= base as u128;
-            }
-            if d.is_empty() {
-                d.push('0');
-            }
-            if i < 0 {
-                d.push('-');
-            }
-            vec![vs(&d.iter().rev().collect::<String>())]
-        }
-        "strconv.Atoi" | "strconv.ParseInt" => {
-            let x = s(&a0);
-            let fname = if name == "strconv.Atoi" {
-                "Atoi"
-            } else {
-                "ParseInt"
-            };
-            let base = if name == "strconv.Atoi" { 10 } else { a1.int() };
-            let bits = if name == "strconv.Atoi" { 64 } else { a2.int() };
-            let bits = if bits == 0 { 64 } else { bits };
-            let parsed = if base == 0 || base == 10 {
-                x.parse::<i128>().ok()
-            } else {
-                i128::from_str_radix(&x, base as u32).ok()
-            };
-            match parsed {
-                Some(v) => {
-                    let lim = 1i128 << (bits - 1);
-                    if v >= lim || v < -lim {
-                        let clamped = if v > 0 { lim - 1 } else { -lim };
-                        vec![
-                            V::Int(clamped as i64),
-                            num_error(m, fname, &x, "value out of range")?,
-                        ]
-                    } else {
-                        vec![V::Int(v as i64), V::Nil]
-                    }
-                }
-                None => {
-                    let e = num_error(m, fname, &x, "invalid syntax")?;
-                    vec![V::Int(0), e]
-                }
-            }
-        }
-        "strconv.ParseFloat" => {
-            let x = s(&a0);
-            match x.parse::<f64>() {
-                Ok(v) if !x.contains("inf") && !x.contains("nan") => vec![V::Float(v), V::Nil],
-                _ => {
-                    let e = num_error(m, "ParseFloat", &x, "invalid syntax")?;
-                    vec![V::Float(0.0), e]
-                }
-            }
-        }
-        "strconv.FormatFloat" => {
-            let (x, fc, prec) = (a0.float(), a1.int() as u8 as char, a2.int());
-            let r = match (fc, prec) {
-                ('f', p) if p >= 0 => format!("{:.*}", p as usize, x),
-                ('e', p) if p >= 0 => super::fmt::fmt_float_e(x, p as usize, false),
-                ('g', p) if p >= 0 => super::fmt::fmt_float_gp(x, p as usize, false),
-                ('f', _) => {
-                    let g = super::fmt::fmt_float_g(x, false);
-                    if g.contains('e') {
-                        format!("{x}")
-                    } else {
-                        g
-                    }
-                }
-                _ => super::fmt::fmt_float_g(x, arg(&args, 3).int() == 32),
-            };
-            vec![vs(&r)]
-        }
-        "strconv.ParseBool" => {
-            let x = s(&a0);
-            match x.as_str() {
-                "1" | "t" | "T" | "true" | "TRUE" | "True" => vec![V::Bool(true), V::Nil],
-                "0" | "f" | "F" | "false" | "FALSE" | "False" => vec![V::Bool(false), V::Nil],
-                _ => {
-                    let e = num_error(m, "ParseBool", &x, "invalid syntax")?;
-                    vec![V::Bool(false), e]
-                }
-            }
-        }
-        "strconv.FormatBool" => vec![vs(if a0.bool() { "true" } else { "false" })],
-        "strconv.Quote" => vec![vs(&crate::ir::quote_go(&s(&a0)))],
-        "errors.New" => vec![new_error(
-            m,
-            ERROR_STRING,
-            V::Agg(vec![a0.clone()].into_boxed_slice()),
-        )?],
-        "errors.Unwrap" => vec![unwrap_err(&a0)],
-        "errors.Is" => {
-            let mut cur = a0.clone();
-            let mut found = false;
-            for _ in 0..100 {
-                if cur.is_nil() {
-                    found = a1.is_nil();
-                    break;
-                }
-                if m.equal(&cur, &a1).unwrap_or(false) {
-                    found = true;
-                    break;
-                }
-                if let V::Iface(i) = &cur {
-                    if i.ty == JOIN_ERROR {
-                        let errs: Vec<V> = match &i.val {
-                            V::Agg(items) => items.iter().skip(1).cloned().collect(),
-                            _ => vec![],
-                        };
-                        for e in errs {
-                            if m.equal(&e, &a1).unwrap_or(false) {
-                                found = true;
-                            }
-                        }
-                        break;
-                    }
-                    if i.ty.0 < u32::MAX - 16 && m.find_method(i.ty, "Unwrap").is_some() {
-                        let r = m.call_method_sync(gi, &cur, "Unwrap")?;
-                        cur = r.into_iter().next().unwrap_or_default();
-                        continue;
-                    }
-                }
-                cur = unwrap_err(&cur);
-            }
-            vec![V::Bool(found)]
-        }
-        "errors.As" => {
-            // target is a pointer to a variable of some type T.
-            let V::Iface(t) = &a1 else {
-                return Ok(vec![V::Bool(false)]);
-            };
-            let elem = match m.prog.types.under(t.ty) {
-                Type::Pointer(e) => *e,
-                _ => return Ok(vec![V::Bool(false)]),
-            };
-            let V::Ptr(tp) = t.val.clone() else {
-                return Ok(vec![V::Bool(false)]);
-            };
-            let mut cur = a0.clone();
-            let mut found = false;
-            for _ in 0..100 {
-                if cur.is_nil() {
-                    break;
-                }
-                if m.type_matches(&cur, Some(elem)) {
-                    let v = if m.prog.types.is_interface(elem) {
-                        cur.clone()
-                    } else {
-                        match &cur {
-                            V::Iface(i) => i.val.clone(),
-                            v => v.clone(),
-                        }
-                    };
-                    m.store(tp, elem, v)?;
-                    found = true;
-                    break;
-                }
-                if let V::Iface(i) = &cur {
-                    if i.ty.0 < u32::MAX - 16 && m.find_method(i.ty, "Unwrap").is_some() {
-                        let r = m.call_method_sync(gi, &cur, "Unwrap")?;
-                        cur = r.into_iter().next().unwrap_or_default();
-                        continue;
-                    }
-                }
-                cur = unwrap_err(&cur);
-            }
-            vec![V::Bool(found)]
-        }
-        "errors.Join" => {
-            let errs: Vec<V> = varargs(m, &a0)?
-                .into_iter()
-                .filter(|e| !e.is_nil())
-                .collect();
-            if errs.is_empty() {
-                vec![V::Nil]
-            } else {
-                let mut items = vec![vs("")];
-                items.extend(errs);
-                vec![new_error(m, JOIN_ERROR, V::Agg(items.into_boxed_slice()))?]
-            }
-        }
-        "sort.Ints" | "sort.Strings" | "sort.Float64s" => {
-            let (ty, esize) = match name.as_str() {
-                "sort.Ints" => (TypeTable::INT, 8),
-                "sort.Strings" => (TypeTable::STRING, 16),
-                _ => (TypeTable::FLOAT64, 8),
-            };
-            let mut xs = m.slice_elems(&a0, ty)?;
-            xs.sort_by(super::fmt::compare_keys);
-            write_back(m, &a0, ty, esize, xs)?;
-            vec![]
-        }
-        "sort.Slice" | "sort.SliceStable" => {
-            let V::Iface(i) = &a0 else { return Ok(vec![]) };
-            let sl = i.val.clone();
-            let elem = match m.prog.types.under(i.ty) {
-                Type::Slice(e) => *e,
-                _ => return Ok(vec![]),
-            };
-            let esize = m.prog.types.size_of(elem);
-            let n = match &sl {
-                V::Slice(s) => s.len as usize,
-                _ => 0,
-            };
-            // Insertion sort through the user's less: stable, and it calls
-            // less on the live slice as Go's sort does.
-            for k in 1..n {
-                let mut j = k;
-                while j > 0 {
-                    let r = m.call_sync(gi, &a1, vec![V::Int(j as i64), V::Int(j as i64 - 1)])?;
-                    if !r.first().map(|x| x.bool()).unwrap_or(false) {
-                        break;
-                    }
-                    swap(m, &sl, elem, esize, j, j - 1)?;
-                    j -= 1;
-                }
-            }
-            vec![]
-        }
-        "sort.Search" => {
-            let (mut lo, mut hi) = (0i64, a0.int());
-            while lo < hi {
-                let h = lo + (hi - lo) / 2;
-                let r = m.call_sync(gi, &a1, vec![V::Int(h)])?;
-                if !r.first().map(|x| x.bool()).unwrap_or(false) {
-                    lo = h + 1;
-                } else {
-                    hi = h;
-                }
-            }
-            vec![V::Int(lo)]
-        }
-        "sort.SearchInts" => {
-            let xs = m.slice_elems(&a0, TypeTable::INT)?;
-            vec![V::Int(xs.partition_point(|v| v.int() < a1.int()) as i64)]
-        }
-        "sort.IntsAreSorted" => {
-            let xs = m.slice_elems(&a0, TypeTable::INT)?;
-            vec![V::Bool(xs.windows(2).all(|w| w[0].int() <= w[1].int()))]
-        }
-        "math.Sqrt" => vec![V::Float(a0.float().sqrt())],
-        "math.Abs" => vec![V::Float(a0.float().abs())],
-        "math.Max" => vec![V::Float(if a0.float().is_nan() || a1.float().is_nan() {
-            f64::NAN
-        } else {
-            a0.float().max(a1.float())
-        })],
-        "math.Min" => vec![V::Float(if a0.float().is_nan() || a1.float().is_nan() {
-            f64::NAN
-        } else {
-            a0.float().min(a1.float())
-        })],
-        "math.Floor" => vec![V::Float(a0.float().floor())],
-        "math.Ceil" => vec![V::Float(a0.float().ceil())],
-        "math.Round" => vec![V::Float(a0.float().round())],
-        "math.Trunc" => vec![V::Float(a0.float().trunc())],
-        "math.Pow" => vec![V::Float(a0.float().powf(a1.float()))],
-        "math.Mod" => vec![V::Float(a0.float() % a1.float())],
-        "math.Log" => vec![V::Float(a0.float().ln())],
-        "math.Exp" => vec![V::Float(a0.float().exp())],
-        "math.Sin" => vec![V::Float(a0.float().sin())],
-        "math.Cos" => vec![V::Float(a0.float().cos())],
-        "math.Hypot" => vec![V::Float(a0.float().hypot(a1.float()))],
-        "math.Inf" => vec![V::Float(if a0.int() >= 0 {
-            f64::INFINITY
-        } else {
-            f64::NEG_INFINITY
-        })],
-        "math.IsNaN" => vec![V::Bool(a0.float().is_nan())],
-        "math.NaN" => vec![V::Float(f64::NAN)],
-        "unicode.IsUpper" => vec![V::Bool(ch(&a0).is_uppercase())],
-        "unicode.IsLower" => vec![V::Bool(ch(&a0).is_lowercase())],
-        "unicode.IsDigit" => vec![V::Bool(ch(&a0).is_numeric())],
-        "unicode.IsLetter" => vec![V::Bool(ch(&a0).is_alphabetic())],
-        "unicode.IsSpace" => vec![V::Bool(ch(&a0).is_whitespace())],
-        "unicode.IsPunct" => vec![V::Bool(ch(&a0).is_ascii_punctuation())],
-        "unicode.ToUpper" => vec![V::Int(
-            ch(&a0)
-                .to_uppercase()
-                .next()
-                .map(|c| c as i64)
-                .unwrap_or(a0.int()),
-        )],
-        "unicode.ToLower" => vec![V::Int(
-            ch(&a0)
-                .to_lowercase()
-                .next()
-                .map(|c| c as i64)
-                .unwrap_or(a0.int()),
-        )],
-        "utf8.RuneCountInString" => vec![V::Int(
-            String::from_utf8_lossy(a0.str()).chars().count() as i64
-        )],
-        "utf8.RuneCount" => {
-            let b: Vec<u8> = m
-                .slice_elems(&a0, TypeTable::BYTE)?
-                .iter()
-                .map(|x| x.int() as u8)
-                .collect();
-            vec![V::Int(String::from_utf8_lossy(&b).chars().count() as i64)]
-        }
-        "utf8.RuneLen" => vec![V::Int(
-            char::from_u32(a0.int() as u32)
-                .map(|c| c.len_utf8() as i64)
-                .unwrap_or(-1),
-        )],
-        "utf8.DecodeRuneInString" => {
-            let (r, w) = super::exec::decode_rune(a0.str());
-            vec![V::Int(r as i64), V::Int(w as i64)]
-        }
-        "utf8.ValidString" => vec![V::Bool(std::str::from_utf8(a0.str()).is_ok())],
-        _ => return Err(Flow::Unsupported(format!("library function {name}"))),
+        _ => match pkgs::call(m, gi, f, &name, &args)? {
+            Some(r) => r,
+            None => return Err(Flow::Unsupported(format!("library function {name}"))),
+        },
     };
     Ok(r)
-}
-
-fn ch(v: &V) -> char {
-    char::from_u32(v.int() as u32).unwrap_or('\u{FFFD}')
-}
-
-fn write_back(m: &mut Machine, sl: &V, ty: TypeId, esize: u64, xs: Vec<V>) -> R<()> {
-    let V::Slice(s) = sl else { return Ok(()) };
-    for (i, v) in xs.into_iter().enumerate() {
-        m.store(
-            Ptr {
-                alloc: s.ptr.alloc,
-                off: s.ptr.off + i as u64 * esize,
-            },
-            ty,
-            v,
-        )?;
-    }
-    Ok(())
-}
-
-fn swap(m: &mut Machine, sl: &V, ty: TypeId, esize: u64, i: usize, j: usize) -> R<()> {
-    let V::Slice(s) = sl else { return Ok(()) };
-    let pi = Ptr {
-        alloc: s.ptr.alloc,
-        off: s.ptr.off + i as u64 * esize,
-    };
-    let pj = Ptr {
-        alloc: s.ptr.alloc,
-        off: s.ptr.off + j as u64 * esize,
-    };
-    let a = m.load(pi, ty)?;
-    let b = m.load(pj, ty)?;
-    m.store(pi, ty, b)?;
-    m.store(pj, ty, a)
 }
 
 /// `err.Error()` for any error value.
