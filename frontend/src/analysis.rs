@@ -61,6 +61,12 @@ pub const PREVIEW_STEPS: u64 = 20_000;
 /// path fits easily.)
 pub const FULL_STEPS: u64 = 10_000_000;
 
+/// The largest goroutine stack in the page (Go's is 1 GB, the native
+/// tool's 64 MiB): a runaway recursion stops after ~100,000 small frames
+/// instead of filling the tab's memory with millions. The message is still
+/// Go's.
+pub const MAX_STACK: u64 = 4 << 20;
+
 /// How much of the program to run.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Extent {
@@ -122,6 +128,7 @@ fn record(
 ) -> Option<Trace> {
     let opts = sim_core::machine::Options {
         step_limit,
+        max_stack: MAX_STACK,
         ..Default::default()
     };
     let trace = sim_core::machine::run(program, result, &opts);

@@ -448,14 +448,25 @@ fn goroutine_text(g: &sim_core::trace::Goroutine) -> (String, String) {
         &format!("goroutine {} · {}", g.id.0, short_func(&g.func)),
         30,
     );
-    let detail = fit(
-        &format!(
-            "{state} · stack {} / {}",
-            bytes(g.stack.used),
-            bytes(g.stack.size)
-        ),
-        32,
-    );
+    let detail = if g.hidden_frames > 0 {
+        fit(
+            &format!(
+                "stack {} · {} frames hidden",
+                bytes(g.stack.used),
+                thousands(g.hidden_frames)
+            ),
+            36,
+        )
+    } else {
+        fit(
+            &format!(
+                "{state} · stack {} / {}",
+                bytes(g.stack.used),
+                bytes(g.stack.size)
+            ),
+            32,
+        )
+    };
     (title, detail)
 }
 
@@ -867,6 +878,7 @@ mod tests {
                         ],
                     ),
                 ],
+                hidden_frames: 0,
             }],
             heap: vec![car(7, ObjectState::Live)],
         }

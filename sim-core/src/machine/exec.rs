@@ -535,9 +535,20 @@ impl<'p> Machine<'p> {
         }
     }
 
+    /// The goroutine's frames, innermost first; like the runtime, a deep
+    /// stack prints its innermost and outermost 50 frames only.
     fn write_traceback(&mut self, gi: usize) {
+        const EDGE: usize = 50;
+        let frames = &self.gs[gi].frames;
+        let n = frames.len();
         let mut text = String::new();
-        for f in self.gs[gi].frames.iter().rev() {
+        for (i, f) in frames.iter().rev().enumerate() {
+            if n > 2 * EDGE && i >= EDGE && i < n - EDGE {
+                if i == EDGE {
+                    text.push_str(&format!("...{} frames elided...\n", n - 2 * EDGE));
+                }
+                continue;
+            }
             text.push_str(&format!(
                 "{}(...)\n\t./prog.go:{}\n",
                 f.code.name, f.span.pos.line

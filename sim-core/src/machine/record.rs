@@ -18,6 +18,9 @@ const MAX_STR: usize = 64;
 const MAX_DEPTH: u32 = 4;
 /// GC cycles inside summarized stretches that get a step of their own.
 const GC_CYCLES_SHOWN: u32 = 3;
+/// Frames of a deep stack drawn at its bottom and at its top.
+const FRAMES_AT_BOTTOM: usize = 4;
+const FRAMES_AT_TOP: usize = 60;
 /// Live heap objects redrawn in full after a summarized stretch.
 const RESYNC_ALL_OBJECTS: usize = 512;
 
@@ -436,7 +439,11 @@ fn render_goroutine(m: &mut Machine, gi: usize) -> trace::Goroutine {
     let ghosts = g.ghosts.clone();
     let nframes = g.frames.len();
     let mut frames = Vec::new();
-    for fi in 0..nframes {
+    // A runaway recursion has a million frames: draw its bottom and top.
+    let bottom = nframes.min(FRAMES_AT_BOTTOM);
+    let top_start = nframes.saturating_sub(FRAMES_AT_TOP).max(bottom);
+    let hidden = top_start - bottom;
+    for fi in (0..bottom).chain(top_start..nframes) {
         if let Some(f) = render_frame_at(m, gi, fi) {
             frames.push(f);
         }
@@ -454,6 +461,7 @@ fn render_goroutine(m: &mut Machine, gi: usize) -> trace::Goroutine {
         state,
         stack,
         frames,
+        hidden_frames: hidden as u64,
     }
 }
 

@@ -77,6 +77,15 @@ pub struct Goroutine {
     /// the top, followed by returned frames whose bytes are not yet reused
     /// (`valid: false`), so the view can grey them in place.
     pub frames: Vec<Frame>,
+    /// Live frames left out of `frames` in a very deep stack (runaway
+    /// recursion): the bottom few and the top ones are kept, the middle
+    /// is counted here.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub hidden_frames: u64,
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
 }
 
 /// A goroutine's contiguous stack. Go stacks grow downwards: `hi` is the
