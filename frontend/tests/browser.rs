@@ -104,6 +104,7 @@ mod fixture {
                     used: 96,
                 },
                 frames,
+                hidden_frames: 0,
             }],
             heap,
         }
