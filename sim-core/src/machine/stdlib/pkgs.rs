@@ -727,7 +727,7 @@ fn trig(x: f64, want_sin: bool) -> Option<f64> {
     if x >= (1u64 << 29) as f64 {
         return None;
     }
-    let mut j = (x * (4.0 / std::f64::consts::PI)) as u64;
+    let mut j = (x * (std::f64::consts::FRAC_2_PI * 2.0)) as u64;
     let mut y = j as f64;
     if j & 1 == 1 {
         j += 1;
