@@ -101,3 +101,22 @@ test("an endless loop typed into the editor is stopped at the step budget, its s
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test("a runaway recursion ends in Go's stack overflow, its deep stack drawn top and bottom", async () => {
+  const { page, errors } = await openPage();
+  const area = await clearEditor(page);
+  await area.fill("package main\n\nfunc f(n int) int {\n\treturn f(n+1) + 1\n}\n\nfunc main() {\n\tprintln(f(0))\n}\n");
+  await area.evaluate((e) => e.blur());
+  // Jump to the end until the new program's run is there.
+  const outcome = page.locator(".outcome[data-outcome=panicked]");
+  for (let i = 0; i < 60 && (await outcome.count()) === 0; i++) {
+    await page.waitForTimeout(500);
+    await page.keyboard.press("End");
+  }
+  assert.match(await outcome.textContent(), /goroutine stack exceeds 1000000000-byte limit/);
+  assert.match(await outcome.textContent(), /fatal error: stack overflow/);
+  assert.match(await page.locator("svg.picture .g-detail").first().textContent(), /frames, [0-9,]+ not drawn/);
+  await screenshot(page, "runaway-recursion");
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -449,10 +449,11 @@ fn goroutine_text(g: &sim_core::trace::Goroutine) -> (String, String) {
         30,
     );
     let detail = if g.hidden_frames > 0 {
+        let live = g.frames.iter().filter(|f| f.valid).count() as u64 + g.hidden_frames;
         fit(
             &format!(
-                "stack {} · {} frames hidden",
-                bytes(g.stack.used),
+                "{} frames, {} not drawn",
+                thousands(live),
                 thousands(g.hidden_frames)
             ),
             36,
