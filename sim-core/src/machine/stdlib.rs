@@ -10,7 +10,6 @@ mod pkgs;
 mod sort;
 mod strconv;
 mod unicode;
-mod unicode_tables;
 
 use unicode as u;
 

@@ -14,7 +14,6 @@ mod highlight;
 mod printer;
 mod recognizer;
 mod scanner;
-mod unicode_tables;
 
 pub use highlight::{highlight, HighlightClass, HighlightSpan};
 

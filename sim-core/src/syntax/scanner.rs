@@ -6,7 +6,7 @@
 //! scanner: columns count bytes, a BOM is skipped but still occupies its
 //! bytes, NUL bytes and invalid UTF-8 are reported and skipped.
 
-use super::unicode_tables;
+use crate::unicode_tables;
 
 /// The kinds of token the parser sees.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]

@@ -1,7 +1,7 @@
 //! Go's `unicode` and `unicode/utf8` on runes and byte strings, from the
 //! generated tables (Go's exact classes and case mappings).
 
-use super::unicode_tables as t;
+use crate::unicode_tables as t;
 
 pub const RUNE_ERROR: u32 = 0xFFFD;
 const MAX_RUNE: i64 = 0x10FFFF;
