@@ -127,6 +127,8 @@ pub struct G {
     pub ghosts: Vec<crate::trace::Frame>,
     pub dirty: bool,
     pub max_stack: u64,
+    /// The most stack bytes ever in use (for replayed calls' stack needs).
+    pub high_water: u64,
 }
 
 pub struct Machine<'p> {
@@ -407,6 +409,7 @@ impl<'p> Machine<'p> {
             ghosts: Vec::new(),
             dirty: true,
             max_stack: STACK_START,
+            high_water: 0,
         });
         self.n.goroutines += 1;
         self.n.max_stack_bytes = self.n.max_stack_bytes.max(STACK_START);
@@ -634,6 +637,7 @@ impl<'p> Machine<'p> {
         }
         let depth = self.gs[gi].used;
         self.gs[gi].used += size;
+        self.gs[gi].high_water = self.gs[gi].high_water.max(self.gs[gi].used);
         self.frame_seq += 1;
         let fid = self.frame_seq;
         let alloc = self.new_alloc(Alloc {

@@ -67,11 +67,16 @@ struct Effect {
     steps: u64,
     stack_allocs: u64,
     frames: u32,
+    /// Stack bytes the call needs above its caller's (an upper bound): a
+    /// replay where they do not fit runs the call instead, so the stack
+    /// grows exactly when it would have.
+    stack_need: u64,
 }
 
 /// A call being watched.
 struct Watch {
     func: FuncId,
+    used: u64,
     g: usize,
     /// Frames below the watched one.
     depth: usize,
@@ -91,6 +96,8 @@ struct Watch {
 
 /// The counters before a watched call, to compute its deltas.
 pub struct Before {
+    /// Stack bytes in use at the call.
+    pub used: u64,
     pub steps: u64,
     pub stack_allocs: u64,
     pub frames: u32,
@@ -192,12 +199,15 @@ impl Memo {
         &mut self,
         f: FuncId,
         args: &[V],
+        stack_room: u64,
         holds: &dyn Fn(AllocId, &V) -> bool,
     ) -> Option<Replay> {
         let i = f.0 as usize;
-        let at = self.entries[i]
-            .iter()
-            .position(|e| e.args == args && e.inputs.iter().all(|(id, v)| holds(*id, v)))?;
+        let at = self.entries[i].iter().position(|e| {
+            e.stack_need <= stack_room
+                && e.args == args
+                && e.inputs.iter().all(|(id, v)| holds(*id, v))
+        })?;
         self.hits[i] += 1;
         let e = &self.entries[i][at];
         Some(Replay {
@@ -260,6 +270,7 @@ impl Memo {
         self.watched[f.0 as usize] += 1;
         self.watches.push(Watch {
             func: f,
+            used: before.used,
             g,
             depth,
             first_new,
@@ -303,6 +314,7 @@ impl Memo {
             func: w.func,
             first_new: w.first_new,
             before: Before {
+                used: w.used,
                 steps: w.steps,
                 stack_allocs: w.stack_allocs,
                 frames: w.frames,
@@ -345,6 +357,7 @@ impl Memo {
             steps: after.steps - w.before.steps,
             stack_allocs: after.stack_allocs - w.before.stack_allocs,
             frames: after.frames - w.before.frames,
+            stack_need: after.high_water.saturating_sub(w.before.used),
         };
         let list = &mut self.entries[i];
         if list.len() >= ENTRIES_PER_FUNC {
@@ -365,6 +378,7 @@ pub struct Watched {
 
 /// The machine's state after a watched call.
 pub struct After {
+    pub high_water: u64,
     pub inputs_now: Vec<V>,
     /// (id, layout, value, size, class, site) of each heap object made.
     pub objects: Vec<(AllocId, Layout, V, u64, u64, Option<u32>)>,
@@ -504,7 +518,9 @@ impl<'p> Machine<'p> {
                     .map(|a| a.val == *v)
                     .unwrap_or(false)
             };
-            if let Some(r) = self.memo.lookup(f, &args, &holds) {
+            let g = &self.gs[gi];
+            let room = g.stack_size - g.used;
+            if let Some(r) = self.memo.lookup(f, &args, room, &holds) {
                 self.replay(gi, r, args)?;
                 return Ok(Ok(()));
             }
@@ -518,6 +534,7 @@ impl<'p> Machine<'p> {
             if let Some(inputs) = reachable(&args, &info) {
                 let g = &self.gs[gi];
                 let before = Before {
+                    used: g.used,
                     steps: self.n.steps,
                     stack_allocs: self.n.stack_allocs,
                     frames: self.frame_seq,
@@ -626,6 +643,7 @@ impl<'p> Machine<'p> {
             return;
         }
         let after = After {
+            high_water: self.gs[gi].high_water,
             inputs_now,
             objects,
             results,
