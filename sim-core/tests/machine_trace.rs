@@ -31,6 +31,13 @@ fn programs() -> Vec<PathBuf> {
     out
 }
 
+/// A gallery program: the tutorial's seed programs, byte for byte the same
+/// as `seed_share_up.go`, `seed_fill_bad.go` and `seed_fill_good.go` of
+/// ../shared/corpus, but inside the repository, so a clone alone tests.
+fn example(name: &str) -> PathBuf {
+    root().join("../static/examples").join(name)
+}
+
 fn trace_of(source: &str, opts: &Options) -> Option<Trace> {
     match run_source(source, opts) {
         SourceRun::Ran(t) => Some(*t),
@@ -126,8 +133,7 @@ fn placements_agree_with_escape_analysis() {
 
 #[test]
 fn share_up_steps_snapshot() {
-    let source = std::fs::read_to_string(root().join("../../shared/corpus/seed_share_up.go"))
-        .unwrap_or_default();
+    let source = std::fs::read_to_string(example("share_up.go")).unwrap_or_default();
     let trace = trace_of(&source, &Options::default()).expect("seed_share_up runs");
     let mut out = String::new();
     for i in 0..trace.steps.len() {
@@ -142,8 +148,7 @@ fn share_up_steps_snapshot() {
 
 #[test]
 fn share_up_json_golden_and_determinism() {
-    let source = std::fs::read_to_string(root().join("../../shared/corpus/seed_share_up.go"))
-        .unwrap_or_default();
+    let source = std::fs::read_to_string(example("share_up.go")).unwrap_or_default();
     let a = trace_of(&source, &Options::default())
         .expect("runs")
         .to_json();
@@ -162,10 +167,8 @@ fn seed_fill_counters() {
         record: false,
         ..Default::default()
     };
-    let bad = std::fs::read_to_string(root().join("../../shared/corpus/seed_fill_bad.go"))
-        .unwrap_or_default();
-    let good = std::fs::read_to_string(root().join("../../shared/corpus/seed_fill_good.go"))
-        .unwrap_or_default();
+    let bad = std::fs::read_to_string(example("fill_bad.go")).unwrap_or_default();
+    let good = std::fs::read_to_string(example("fill.go")).unwrap_or_default();
     let t = trace_of(&bad, &opts).expect("runs");
     assert_eq!(
         (t.counters.heap_allocs, t.counters.heap_bytes),
@@ -182,8 +185,7 @@ fn seed_fill_counters() {
 
 #[test]
 fn hot_loop_is_summarized_and_bounded() {
-    let bad = std::fs::read_to_string(root().join("../../shared/corpus/seed_fill_bad.go"))
-        .unwrap_or_default();
+    let bad = std::fs::read_to_string(example("fill_bad.go")).unwrap_or_default();
     let t = trace_of(&bad, &Options::default()).expect("runs");
     assert!(t
         .steps
