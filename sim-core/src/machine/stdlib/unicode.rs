@@ -50,36 +50,73 @@ pub fn is_print(r: i64) -> bool {
     in_ranges(t::PRINT, r)
 }
 
-fn case(r: i64) -> Option<&'static (u32, u32, u32, u32)> {
+/// Which mapping of a case range: Go's `UpperCase`, `LowerCase`, `TitleCase`.
+#[derive(Clone, Copy)]
+enum Case {
+    Upper = 0,
+    Lower = 1,
+    Title = 2,
+}
+
+/// The `UpperLower` delta: the range alternates upper and lower case.
+const UPPER_LOWER: i32 = 0x110000;
+
+/// Go's `unicode.To`: the rune's mapping from the case range holding it.
+fn to(case: Case, r: i64) -> i64 {
     if !(0..=MAX_RUNE).contains(&r) {
-        return None;
+        return r;
     }
-    t::CASE
-        .binary_search_by_key(&(r as u32), |c| c.0)
-        .ok()
-        .map(|i| &t::CASE[i])
+    let ranges = t::CASE_RANGES;
+    let Ok(i) = ranges.binary_search_by(|&(lo, hi, ..)| {
+        if (hi as i64) < r {
+            std::cmp::Ordering::Less
+        } else if (lo as i64) > r {
+            std::cmp::Ordering::Greater
+        } else {
+            std::cmp::Ordering::Equal
+        }
+    }) else {
+        return r;
+    };
+    let (lo, _, up, low, title) = ranges[i];
+    let delta = match case {
+        Case::Upper => up,
+        Case::Lower => low,
+        Case::Title => title,
+    };
+    if delta == UPPER_LOWER {
+        // Even offsets from lo are upper case, odd ones lower; title is upper.
+        let lo = lo as i64;
+        return lo + (((r - lo) & !1) | (case as i64 & 1));
+    }
+    r + delta as i64
 }
 
 pub fn to_upper(r: i64) -> i64 {
-    case(r).map(|c| c.1 as i64).unwrap_or(r)
+    to(Case::Upper, r)
 }
 pub fn to_lower(r: i64) -> i64 {
-    case(r).map(|c| c.2 as i64).unwrap_or(r)
+    to(Case::Lower, r)
 }
 pub fn to_title(r: i64) -> i64 {
-    case(r).map(|c| c.3 as i64).unwrap_or(r)
+    to(Case::Title, r)
 }
 
-/// `unicode.SimpleFold`.
+/// `unicode.SimpleFold`: the next rune of the case-equivalence orbit —
+/// the other case, except for the few orbits Go lists explicitly.
 pub fn simple_fold(r: i64) -> i64 {
     if !(0..=MAX_RUNE).contains(&r) {
         return r;
     }
-    t::FOLD
-        .binary_search_by_key(&(r as u32), |c| c.0)
-        .ok()
-        .map(|i| t::FOLD[i].1 as i64)
-        .unwrap_or(r)
+    if let Ok(i) = t::FOLD_ORBIT.binary_search_by_key(&(r as u32), |c| c.0) {
+        return t::FOLD_ORBIT[i].1 as i64;
+    }
+    let lower = to_lower(r);
+    if lower != r {
+        lower
+    } else {
+        to_upper(r)
+    }
 }
 
 /// `utf8.DecodeRuneInString`: (RuneError, 1) for an invalid byte,
@@ -161,4 +198,31 @@ pub fn encode(r: i64) -> Vec<u8> {
     let mut v = Vec::new();
     push_rune(&mut v, r);
     v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Rows of `go run` over every rune (rune, ToUpper, ToLower, ToTitle,
+    /// SimpleFold), Go 1.27.3: alternating ranges, title case, the Kelvin
+    /// sign's orbit, dotted İ, final sigma, Cherokee.
+    #[test]
+    fn case_mappings_match_go() {
+        for (r, u, l, t, f) in [
+            (107, 75, 107, 75, 8490),
+            (304, 304, 105, 304, 304),
+            (454, 452, 454, 453, 452),
+            (931, 931, 963, 931, 962),
+            (962, 931, 962, 931, 963),
+            (5024, 5024, 43888, 5024, 43888),
+            (8490, 8490, 107, 8490, 75),
+        ] {
+            assert_eq!(
+                (to_upper(r), to_lower(r), to_title(r), simple_fold(r)),
+                (u, l, t, f),
+                "rune {r}"
+            );
+        }
+    }
 }
