@@ -216,6 +216,7 @@ impl<'p> Machine<'p> {
             marked: false,
             extra: Extra::None,
         });
+        super::stdlib::init_globals(&mut m);
         m
     }
 

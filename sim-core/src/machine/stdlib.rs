@@ -211,8 +211,14 @@ fn unwrap_err(v: &V) -> V {
     }
 }
 
-pub fn call(m: &mut Machine, gi: usize, f: FuncId, args: Vec<V>) -> R<Vec<V>> {
+/// Sets the library's package-level variables (`strconv.ErrRange`,
+/// `os.ErrNotExist`, ...) before the program's own initialisation runs,
+/// as Go's package init order does.
+pub fn init_globals(m: &mut Machine) {
     pkgs::ensure_sentinels(m);
+}
+
+pub fn call(m: &mut Machine, gi: usize, f: FuncId, args: Vec<V>) -> R<Vec<V>> {
     if f.0 == u32::MAX {
         // Error() of a runtime-made error.
         let msg = match args.first() {
