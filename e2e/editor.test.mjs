@@ -97,6 +97,8 @@ test("an endless loop typed into the editor is stopped at the step budget, its s
   const outcome = page.locator(".outcome[data-outcome=step-limit]");
   await outcome.waitFor({ timeout: 5000 });
   assert.match(await outcome.textContent(), /stopped the program after 10,000,000 steps/);
+  // The example's title gives way: this is the reader's own program now.
+  assert.match(await page.locator(".code-pane h2").textContent(), /^Your version of: /);
   await screenshot(page, "endless-loop");
   assert.deepEqual(errors, []);
   await page.close();

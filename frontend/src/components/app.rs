@@ -255,8 +255,13 @@ fn workspace() -> Html {
     html! {
         <div class="workspace">
             <section class="code-pane" aria-label="Go program">
-                <h2>{ example.title }</h2>
-                <p class="blurb">{ example.blurb }</p>
+                if *source == example.source {
+                    <h2>{ example.title }</h2>
+                    <p class="blurb">{ example.blurb }</p>
+                } else {
+                    // The reader's own code: the example's story no longer applies.
+                    <h2 class="edited-title">{ format!("Your version of: {}", example.title) }</h2>
+                }
                 <Editor source={(*source).clone()} {on_change} {diagnostics} {verdicts}
                         {current_line} marks={Rc::new(marks)} selected_line={*selected_line}
                         {on_select_line} {pending} />
