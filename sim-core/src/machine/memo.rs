@@ -75,21 +75,11 @@ struct Effect {
 
 /// A call being watched.
 struct Watch {
-    func: FuncId,
-    used: u64,
+    /// The call and the machine's counters before it.
+    call: Watched,
     g: usize,
     /// Frames below the watched one.
     depth: usize,
-    /// Allocation ids from here on were made by the call.
-    first_new: AllocId,
-    args: Vec<V>,
-    inputs: Vec<(AllocId, V)>,
-    steps: u64,
-    stack_allocs: u64,
-    frames: u32,
-    gc_cycles: u64,
-    stack_size: u64,
-    output_len: usize,
     /// The watched frame returned normally (results are on the stack).
     returned: bool,
 }
@@ -269,19 +259,15 @@ impl Memo {
     ) {
         self.watched[f.0 as usize] += 1;
         self.watches.push(Watch {
-            func: f,
-            used: before.used,
+            call: Watched {
+                func: f,
+                first_new,
+                before,
+                args,
+                inputs,
+            },
             g,
             depth,
-            first_new,
-            args,
-            inputs,
-            steps: before.steps,
-            stack_allocs: before.stack_allocs,
-            frames: before.frames,
-            gc_cycles: before.gc_cycles,
-            stack_size: before.stack_size,
-            output_len: before.output_len,
             returned: false,
         });
     }
@@ -309,22 +295,7 @@ impl Memo {
     /// The watched call, once it returned: its id range and starting
     /// counters, for [`Memo::store`].
     pub fn take_returned(&mut self) -> Option<Watched> {
-        let w = self.watches.pop()?;
-        Some(Watched {
-            func: w.func,
-            first_new: w.first_new,
-            before: Before {
-                used: w.used,
-                steps: w.steps,
-                stack_allocs: w.stack_allocs,
-                frames: w.frames,
-                gc_cycles: w.gc_cycles,
-                stack_size: w.stack_size,
-                output_len: w.output_len,
-            },
-            args: w.args,
-            inputs: w.inputs,
-        })
+        self.watches.pop().map(|w| w.call)
     }
 
     /// Caches a watched call's effect.
@@ -370,6 +341,7 @@ impl Memo {
 /// A watched call that returned.
 pub struct Watched {
     pub func: FuncId,
+    /// Allocation ids from here on were made by the call.
     pub first_new: AllocId,
     pub before: Before,
     args: Vec<V>,
