@@ -39,7 +39,7 @@ pub fn is_rt(t: TypeId) -> bool {
 
 /// An op [`Machine::step_fast`] handles, with its operand.
 enum Fast {
-    /// Arithmetic or a comparison of two integers on the operand stack.
+    /// Integer arithmetic or comparison of the two values on top.
     IntBinary(BinaryOp, IntKind),
     Local(u32),
     SetLocal(u32),
@@ -957,8 +957,8 @@ impl<'p> Machine<'p> {
             };
         }
         let pc = f.pc;
-        if self.step_fast(gi) {
-            return Ok(());
+        if let Some(r) = self.step_fast(gi) {
+            return r;
         }
         let Some(f) = self.gs[gi].frames.last() else {
             return Ok(());
@@ -1005,27 +1005,14 @@ impl<'p> Machine<'p> {
     /// and arithmetic, jumps), done without the general dispatch in
     /// [`Machine::exec`]: a tight Go loop is mostly these, and the general
     /// path costs several times more per op. The top frame is running
-    /// (`Mode::Run`); true when the op was done.
+    /// (`Mode::Run`); `None` when the op needs the general path.
     #[inline(always)]
-    fn step_fast(&mut self, gi: usize) -> bool {
+    fn step_fast(&mut self, gi: usize) -> Option<R<()>> {
         let g = &mut self.gs[gi];
-        let Some(f) = g.frames.last_mut() else {
-            return false;
-        };
+        let f = g.frames.last_mut()?;
         let fast = match f.code.ops.get(f.pc) {
             Some(Op::Binary(op, Num::Int { bits, signed }))
-                if matches!(
-                    op,
-                    BinaryOp::Add
-                        | BinaryOp::Sub
-                        | BinaryOp::Mul
-                        | BinaryOp::Eq
-                        | BinaryOp::Ne
-                        | BinaryOp::Lt
-                        | BinaryOp::Le
-                        | BinaryOp::Gt
-                        | BinaryOp::Ge
-                ) && matches!(g.stack.as_slice(), [.., V::Int(_), V::Int(_)]) =>
+                if matches!(g.stack.as_slice(), [.., V::Int(_), V::Int(_)]) =>
             {
                 Fast::IntBinary(
                     *op,
@@ -1041,59 +1028,23 @@ impl<'p> Machine<'p> {
             Some(Op::Jump(t)) => Fast::Jump(*t),
             Some(Op::JumpIfNot(t)) => Fast::JumpIfNot(*t),
             Some(Op::Step(span)) => Fast::Step(*span),
-            _ => return false,
+            _ => return None,
         };
         f.pc += 1;
         let alloc = f.alloc;
         match fast {
-            Fast::Local(s) => {
-                let v = match self.allocs.get(alloc as usize).and_then(|a| a.as_deref()) {
-                    Some(Alloc {
-                        val: V::Agg(items), ..
-                    }) => match items.get(s as usize) {
-                        Some(V::Int(i)) => V::Int(*i),
-                        Some(v) => v.clone(),
-                        None => V::Nil,
-                    },
-                    _ => V::Nil,
-                };
-                self.gs[gi].stack.push(v);
-            }
-            Fast::SetLocal(s) => {
-                let v = self.gs[gi].stack.pop().unwrap_or_default();
-                if let Some(Some(a)) = self.allocs.get_mut(alloc as usize) {
-                    if let V::Agg(items) = &mut a.val {
-                        if let Some(slot) = items.get_mut(s as usize) {
-                            *slot = v;
-                        }
-                    }
-                }
-                if self.rec.active() {
-                    self.gs[gi].dirty = true;
-                }
-            }
+            Fast::Local(s) => self.local(gi, alloc, s),
+            Fast::SetLocal(s) => self.set_local(gi, alloc, s),
             Fast::PushInt(i) => self.gs[gi].stack.push(V::Int(i)),
             Fast::IntBinary(op, k) => {
                 let st = &mut self.gs[gi].stack;
                 let (Some(V::Int(y)), Some(V::Int(x))) = (st.pop(), st.pop()) else {
-                    return true;
+                    return Some(Ok(()));
                 };
-                let ord = if k.signed {
-                    x.cmp(&y)
-                } else {
-                    (x as u64).cmp(&(y as u64))
-                };
-                st.push(match op {
-                    BinaryOp::Add => V::Int(k.wrap(x.wrapping_add(y))),
-                    BinaryOp::Sub => V::Int(k.wrap(x.wrapping_sub(y))),
-                    BinaryOp::Mul => V::Int(k.wrap(x.wrapping_mul(y))),
-                    BinaryOp::Eq => V::Bool(x == y),
-                    BinaryOp::Ne => V::Bool(x != y),
-                    BinaryOp::Lt => V::Bool(ord.is_lt()),
-                    BinaryOp::Le => V::Bool(ord.is_le()),
-                    BinaryOp::Gt => V::Bool(ord.is_gt()),
-                    _ => V::Bool(ord.is_ge()),
-                });
+                match int_binary(op, k, x, y) {
+                    Ok(v) => st.push(v),
+                    Err(msg) => return Some(Err(rt_error(msg.into()))),
+                }
             }
             Fast::Jump(t) => self.jump(gi, t),
             Fast::JumpIfNot(t) => {
@@ -1103,7 +1054,39 @@ impl<'p> Machine<'p> {
             }
             Fast::Step(span) => self.statement(gi, span),
         }
-        true
+        Some(Ok(()))
+    }
+
+    /// Pushes slot `s` of frame `alloc`.
+    #[inline(always)]
+    fn local(&mut self, gi: usize, alloc: AllocId, s: u32) {
+        let v = match self.allocs.get(alloc as usize).and_then(|a| a.as_deref()) {
+            Some(Alloc {
+                val: V::Agg(items), ..
+            }) => match items.get(s as usize) {
+                Some(V::Int(i)) => V::Int(*i),
+                Some(v) => v.clone(),
+                None => V::Nil,
+            },
+            _ => V::Nil,
+        };
+        self.gs[gi].stack.push(v);
+    }
+
+    /// Pops a value into slot `s` of frame `alloc`.
+    #[inline(always)]
+    fn set_local(&mut self, gi: usize, alloc: AllocId, s: u32) {
+        let v = self.gs[gi].stack.pop().unwrap_or_default();
+        if let Some(Some(a)) = self.allocs.get_mut(alloc as usize) {
+            if let V::Agg(items) = &mut a.val {
+                if let Some(slot) = items.get_mut(s as usize) {
+                    *slot = v;
+                }
+            }
+        }
+        if self.rec.active() {
+            self.gs[gi].dirty = true;
+        }
     }
 
     #[inline(always)]
@@ -1130,29 +1113,8 @@ impl<'p> Machine<'p> {
                 let v = self.gs[gi].stack.last().cloned().unwrap_or_default();
                 self.push(gi, v);
             }
-            Op::Local(s) => {
-                let a = self.cur_frame_alloc(gi);
-                let v = match self.alloc(a).map(|a| &a.val) {
-                    Some(V::Agg(items)) => items.get(*s as usize).cloned().unwrap_or_default(),
-                    _ => V::Nil,
-                };
-                self.push(gi, v);
-            }
-            Op::SetLocal(s) => {
-                let v = self.pop(gi);
-                let a = self.cur_frame_alloc(gi);
-                let detailed = self.rec.active();
-                if let Some(al) = self.alloc_mut(a) {
-                    if let V::Agg(items) = &mut al.val {
-                        if let Some(slot) = items.get_mut(*s as usize) {
-                            *slot = v;
-                        }
-                    }
-                }
-                if detailed {
-                    self.gs[gi].dirty = true;
-                }
-            }
+            Op::Local(s) => self.local(gi, self.cur_frame_alloc(gi), *s),
+            Op::SetLocal(s) => self.set_local(gi, self.cur_frame_alloc(gi), *s),
             Op::LocalAddr(s) => {
                 let a = self.cur_frame_alloc(gi);
                 let off = self.gs[gi]
@@ -1905,6 +1867,73 @@ impl<'p> Machine<'p> {
     }
 }
 
+/// Integer arithmetic and comparison of type `k`, wrapping as Go does;
+/// the error is the runtime error's message.
+#[inline(always)]
+fn int_binary(op: BinaryOp, k: IntKind, x: i64, y: i64) -> Result<V, &'static str> {
+    use BinaryOp::*;
+    Ok(match op {
+        Add => V::Int(k.wrap(x.wrapping_add(y))),
+        Sub => V::Int(k.wrap(x.wrapping_sub(y))),
+        Mul => V::Int(k.wrap(x.wrapping_mul(y))),
+        Div | Rem => {
+            if y == 0 {
+                return Err("integer divide by zero");
+            }
+            let r = if k.signed {
+                if op == Div {
+                    x.wrapping_div(y)
+                } else {
+                    x.wrapping_rem(y)
+                }
+            } else {
+                let (ux, uy) = (x as u64, y as u64);
+                (if op == Div { ux / uy } else { ux % uy }) as i64
+            };
+            V::Int(k.wrap(r))
+        }
+        And => V::Int(x & y),
+        Or => V::Int(x | y),
+        Xor => V::Int(k.wrap(x ^ y)),
+        AndNot => V::Int(x & !y),
+        Shl => {
+            if y < 0 {
+                return Err("negative shift amount");
+            }
+            V::Int(if y >= 64 {
+                0
+            } else {
+                k.wrap(x.wrapping_shl(y as u32))
+            })
+        }
+        Shr => {
+            if y < 0 {
+                return Err("negative shift amount");
+            }
+            let y = y.min(63) as u32;
+            V::Int(if k.signed {
+                x >> y
+            } else if y >= 64 {
+                0
+            } else {
+                k.wrap(((x as u64) >> y) as i64)
+            })
+        }
+        Eq => V::Bool(x == y),
+        Ne => V::Bool(x != y),
+        Lt | Le | Gt | Ge => {
+            let ord = if k.signed {
+                x.cmp(&y)
+            } else {
+                (x as u64).cmp(&(y as u64))
+            };
+            V::Bool(cmp_op(op, ord))
+        }
+        LogAnd => V::Bool(x != 0 && y != 0),
+        LogOr => V::Bool(x != 0 || y != 0),
+    })
+}
+
 pub fn nil_deref() -> Flow {
     Flow::Panic(V::Iface(Rc::new(IfaceV {
         ty: RUNTIME_ERROR,
@@ -2003,71 +2032,14 @@ impl<'p> Machine<'p> {
         use BinaryOp::*;
         Ok(match (a, b) {
             (V::Int(x), V::Int(y)) => {
-                let (bits, signed) = match n {
-                    Num::Int { bits, signed } => (bits, signed),
-                    _ => (64, true),
+                let k = match n {
+                    Num::Int { bits, signed } => IntKind { bits, signed },
+                    _ => IntKind {
+                        bits: 64,
+                        signed: true,
+                    },
                 };
-                let k = IntKind { bits, signed };
-                match op {
-                    Add => V::Int(k.wrap(x.wrapping_add(y))),
-                    Sub => V::Int(k.wrap(x.wrapping_sub(y))),
-                    Mul => V::Int(k.wrap(x.wrapping_mul(y))),
-                    Div | Rem => {
-                        if y == 0 {
-                            return Err(rt_error("integer divide by zero".into()));
-                        }
-                        let r = if signed {
-                            if op == Div {
-                                x.wrapping_div(y)
-                            } else {
-                                x.wrapping_rem(y)
-                            }
-                        } else {
-                            let (ux, uy) = (x as u64, y as u64);
-                            (if op == Div { ux / uy } else { ux % uy }) as i64
-                        };
-                        V::Int(k.wrap(r))
-                    }
-                    And => V::Int(x & y),
-                    Or => V::Int(x | y),
-                    Xor => V::Int(k.wrap(x ^ y)),
-                    AndNot => V::Int(x & !y),
-                    Shl => {
-                        if y < 0 {
-                            return Err(rt_error("negative shift amount".into()));
-                        }
-                        V::Int(if y >= 64 {
-                            0
-                        } else {
-                            k.wrap(x.wrapping_shl(y as u32))
-                        })
-                    }
-                    Shr => {
-                        if y < 0 {
-                            return Err(rt_error("negative shift amount".into()));
-                        }
-                        let y = y.min(63) as u32;
-                        V::Int(if signed {
-                            x >> y
-                        } else if y >= 64 {
-                            0
-                        } else {
-                            k.wrap(((x as u64) >> y) as i64)
-                        })
-                    }
-                    Eq => V::Bool(x == y),
-                    Ne => V::Bool(x != y),
-                    Lt | Le | Gt | Ge => {
-                        let ord = if signed {
-                            x.cmp(&y)
-                        } else {
-                            (x as u64).cmp(&(y as u64))
-                        };
-                        V::Bool(cmp_op(op, ord))
-                    }
-                    LogAnd => V::Bool(x != 0 && y != 0),
-                    LogOr => V::Bool(x != 0 || y != 0),
-                }
+                return int_binary(op, k, x, y).map_err(|m| rt_error(m.into()));
             }
             (V::Float(x), V::Float(y)) => match op {
                 Add => V::Float(round_f(n, x + y)),
