@@ -237,6 +237,11 @@ impl Recorder {
         self.counts[at]
     }
 
+    /// Whether the `n`th execution of a statement is recorded in detail.
+    fn in_detail(&self, n: u32) -> bool {
+        n <= self.detail_limit && self.steps.len() < self.max_recorded
+    }
+
     /// A statement boundary inside a summarized stretch that stays
     /// summarized: counted without touching the machine. False when the
     /// full [`Recorder::boundary`] is needed.
@@ -249,7 +254,7 @@ impl Recorder {
         }
         let at = span.start as usize;
         let seen = self.counts.get(at).copied().unwrap_or(0);
-        if seen < self.detail_limit && self.steps.len() < self.max_recorded {
+        if self.in_detail(seen.saturating_add(1)) {
             return false;
         }
         self.count(span);
@@ -262,7 +267,8 @@ impl Recorder {
             return;
         }
         self.close(m);
-        let detail = self.count(span) <= self.detail_limit && self.steps.len() < self.max_recorded;
+        let n = self.count(span);
+        let detail = self.in_detail(n);
         if detail {
             self.flush_fold(m);
             self.detail = true;
