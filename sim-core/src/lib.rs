@@ -18,7 +18,7 @@ pub mod ir;
 pub mod machine;
 pub mod syntax;
 pub mod trace;
-mod unicode_tables;
+mod unicode;
 
 pub use check::{check, check_then_exit, Checked};
 pub use diag::{Diagnostic, Pos};

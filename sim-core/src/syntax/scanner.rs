@@ -6,7 +6,7 @@
 //! scanner: columns count bytes, a BOM is skipped but still occupies its
 //! bytes, NUL bytes and invalid UTF-8 are reported and skipped.
 
-use crate::unicode_tables;
+use crate::unicode::{in_table, tables as unicode_tables};
 
 /// The kinds of token the parser sees.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -1066,20 +1066,6 @@ pub(crate) fn is_decimal(ch: i32) -> bool {
 
 fn is_hex(ch: i32) -> bool {
     is_decimal(ch) || ('a' as i32..='f' as i32).contains(&lower(ch))
-}
-
-fn in_table(table: &[(u32, u32)], ch: u32) -> bool {
-    table
-        .binary_search_by(|&(lo, hi)| {
-            if hi < ch {
-                std::cmp::Ordering::Less
-            } else if lo > ch {
-                std::cmp::Ordering::Greater
-            } else {
-                std::cmp::Ordering::Equal
-            }
-        })
-        .is_ok()
 }
 
 fn is_unicode_letter(ch: i32) -> bool {

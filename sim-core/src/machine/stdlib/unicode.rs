@@ -1,27 +1,13 @@
 //! Go's `unicode` and `unicode/utf8` on runes and byte strings, from the
 //! generated tables (Go's exact classes and case mappings).
 
-use crate::unicode_tables as t;
+use crate::unicode::{in_table, tables as t};
 
 pub const RUNE_ERROR: u32 = 0xFFFD;
 const MAX_RUNE: i64 = 0x10FFFF;
 
 fn in_ranges(table: &[(u32, u32)], r: i64) -> bool {
-    if !(0..=MAX_RUNE).contains(&r) {
-        return false;
-    }
-    let r = r as u32;
-    table
-        .binary_search_by(|&(lo, hi)| {
-            if hi < r {
-                std::cmp::Ordering::Less
-            } else if lo > r {
-                std::cmp::Ordering::Greater
-            } else {
-                std::cmp::Ordering::Equal
-            }
-        })
-        .is_ok()
+    (0..=MAX_RUNE).contains(&r) && in_table(table, r as u32)
 }
 
 pub fn is_upper(r: i64) -> bool {
