@@ -21,10 +21,6 @@ impl<'t> Checker<'t> {
         ) else {
             return self.invalid(node);
         };
-        if let Some(ta) = node.child_by_field_id(field!("type_arguments")) {
-            self.unsupported(ta, "generics");
-            return self.invalid(node);
-        }
         let span = self.span_at(node, args_node.start_byte());
         let args = children(args_node);
         let spread = {
@@ -46,9 +42,15 @@ impl<'t> Checker<'t> {
                 }
             })
             .collect();
+        let fun_inner = strip_parens(fun);
+        if let Some((g, mut targ_nodes)) = self.generic_base(fun_inner) {
+            if let Some(list) = node.child_by_field_id(field!("type_arguments")) {
+                targ_nodes.extend(children(list));
+            }
+            return self.generic_call(node, fun, g, &targ_nodes, &args, spread, span);
+        }
         // Method call: resolve the selector ourselves so the receiver is
         // an argument, not a method value.
-        let fun_inner = strip_parens(fun);
         if fun_inner.kind_str() == "selector_expression" {
             if let Some(result) = self.method_call(node, fun_inner, &args, spread, span) {
                 return result;
@@ -83,6 +85,80 @@ impl<'t> Checker<'t> {
             _ => Callee::Value(f.expr),
         };
         self.finish_call(node, fun, callee, &sig, &args, spread, span)
+    }
+
+    /// A call of a generic function: its type arguments are the explicit
+    /// ones plus those inferred from the arguments.
+    #[allow(clippy::too_many_arguments)]
+    fn generic_call<'n>(
+        &mut self,
+        node: Node<'n>,
+        fun: Node<'_>,
+        g: usize,
+        targ_nodes: &[Node<'_>],
+        args: &[Node<'_>],
+        spread: bool,
+        span: Span,
+    ) -> Operand<'n> {
+        if self.generics[g].is_type {
+            // A conversion to an instantiated type: `Celsius[float64](x)`.
+            let Some(targs) = self.type_args(targ_nodes) else {
+                return self.invalid(node);
+            };
+            let t = self.instantiate_type(g, targs, fun);
+            if t == TypeTable::INVALID {
+                return self.invalid(node);
+            }
+            return self.conversion(node, t, args, span);
+        }
+        let Some(explicit) = self.type_args(targ_nodes) else {
+            return self.invalid(node);
+        };
+        let ops: Vec<Operand<'_>> = args.iter().map(|a| self.expr(*a)).collect();
+        if ops.iter().any(|o| o.is_invalid()) {
+            return self.invalid(node);
+        }
+        let want = self.generics[g].tparams.len();
+        let paren = node
+            .child_by_field_id(field!("arguments"))
+            .map_or(node.start_byte(), |a| a.start_byte());
+        let (targs, origins) = if explicit.len() >= want {
+            (explicit, Vec::new())
+        } else {
+            match self.infer(g, explicit, &ops, paren) {
+                Some(t) => t,
+                None => return self.invalid(node),
+            }
+        };
+        // A constraint failure is reported at an explicit type argument,
+        // or at the call's `(` for an inferred one.
+        let args_node = node.child_by_field_id(field!("arguments")).unwrap_or(fun);
+        let mut at: Vec<Node<'_>> = Vec::new();
+        for i in 0..targs.len() {
+            let n = match origins.get(i).copied().flatten() {
+                Some(_) => args_node,
+                None => targ_nodes.get(i).copied().unwrap_or(args_node),
+            };
+            at.push(n);
+        }
+        let Some(f) = self.instantiate_func(g, targs, &at) else {
+            return self.invalid(node);
+        };
+        let Some(sig) = self.prog.types.signature(self.prog.funcs[f].sig).cloned() else {
+            return self.invalid(node);
+        };
+        let fun_str = self.node_string(fun);
+        let context = format!("argument to {fun_str}");
+        self.finish_args(
+            node,
+            Callee::Func(f),
+            &sig,
+            args,
+            ops,
+            spread,
+            span,
+            &context,
+        )
     }
 
     /// `x.m(args)` where `m` is a method: returns `None` when the selector
@@ -238,9 +314,9 @@ impl<'t> Checker<'t> {
                 lowered.push(x.expr);
                 return self.call_result(node, callee, lowered, spread, sig, span);
             }
-            return self.finish_args(node, callee, sig, args, Some(x), spread, span, &context);
+            return self.finish_args(node, callee, sig, args, vec![x], spread, span, &context);
         }
-        self.finish_args(node, callee, sig, args, None, spread, span, &context)
+        self.finish_args(node, callee, sig, args, Vec::new(), spread, span, &context)
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -250,15 +326,15 @@ impl<'t> Checker<'t> {
         callee: Callee,
         sig: &Signature,
         args: &[Node<'_>],
-        first: Option<Operand<'_>>,
+        lowered: Vec<Operand<'_>>,
         spread: bool,
         span: Span,
         context: &str,
     ) -> Operand<'n> {
         let mut ops: Vec<Operand<'_>> = Vec::new();
-        let mut first = first;
+        let mut lowered = lowered.into_iter();
         for a in args {
-            let x = match first.take() {
+            let x = match lowered.next() {
                 Some(x) => x,
                 None => self.expr(*a),
             };
@@ -423,6 +499,14 @@ impl<'t> Checker<'t> {
         ) else {
             return self.invalid(node);
         };
+        // `F[int](x)` parses as a conversion to a generic type; it may be a
+        // call of a generic function.
+        if let Some((g, targs)) = self.generic_base(tn) {
+            if !self.generics[g].is_type {
+                let span = self.span_at_token(node, "(");
+                return self.generic_call(node, tn, g, &targs, &[x], false, span);
+            }
+        }
         let t = self.resolve_type(tn);
         if t == TypeTable::INVALID {
             self.expr(x);

@@ -7,8 +7,8 @@ use super::stdlib;
 use super::KindStr;
 use super::{children, field_children, Checker, FuncCtx, Import, LineIndex};
 use crate::ir::{
-    BasicKind, Block, Field, Func, FuncId, FuncKind, IfaceMethod, InterfaceType, MethodDecl,
-    NamedType, Signature, Span, StmtKind, Type, TypeId, TypeTable, Var, VarId, VarKind,
+    Block, Field, Func, FuncId, FuncKind, IfaceMethod, InterfaceType, MethodDecl, NamedType,
+    Signature, Span, StmtKind, Type, TypeId, TypeTable, Var, VarId, VarKind,
 };
 use crate::syntax::SyntaxTree;
 use std::collections::HashMap;
@@ -55,6 +55,8 @@ impl<'t> Checker<'t> {
         for item in todo {
             self.lower_body(item.func, item.decl);
         }
+        self.lower_instance_bodies();
+        self.mark_imports_in_generics();
         self.finish_package_init();
         for i in 0..self.imports.len() {
             if !self.imports[i].used {
@@ -110,6 +112,11 @@ impl<'t> Checker<'t> {
                         for (index, name) in field_children(spec, "name").into_iter().enumerate() {
                             self.collect_pending(name, PendingKind::Var { spec, index });
                         }
+                    }
+                }
+                "method_declaration" if self.generic_receiver(*item).is_some() => {
+                    if let Some(base) = self.generic_receiver(*item) {
+                        self.generic_methods.entry(base).or_default().push(*item);
                     }
                 }
                 "function_declaration" | "method_declaration" => funcs.push(*item),
@@ -389,17 +396,17 @@ impl<'t> Checker<'t> {
         let Some(type_node) = spec.child_by_field_id(field!("type")) else {
             return Entity::Invalid;
         };
-        if let Some(tp) = spec.child_by_field_id(field!("type_parameters")) {
-            self.unsupported(tp, "generic types");
-            return Entity::Invalid;
-        }
         let name = self.scopes.pending[i].name.clone();
+        if let Some(tp) = spec.child_by_field_id(field!("type_parameters")) {
+            return self.declare_generic(&name, spec, tp);
+        }
         if spec.kind_str() == "type_alias" {
             let target = self.resolve_type(type_node);
             let ty = self.prog.types.intern(Type::Alias {
                 name,
                 pkg: self.current_pkg.clone(),
                 target,
+                type_param: false,
             });
             return Entity::Type(ty);
         }
@@ -408,6 +415,7 @@ impl<'t> Checker<'t> {
             pkg: self.current_pkg.clone(),
             underlying: TypeTable::INVALID,
             methods: Vec::new(),
+            targs: Vec::new(),
             span: match spec.child_by_field_id(field!("name")) {
                 Some(n) if self.current_pkg.is_none() => self.span(n),
                 _ => Span::default(),
@@ -565,6 +573,7 @@ impl<'t> Checker<'t> {
             closures: vec![],
             locals: vec![],
             span: Span::default(),
+            instance: None,
         });
         self.prog.package_init = Some(f);
         f
@@ -584,9 +593,15 @@ impl<'t> Checker<'t> {
         let name_node = decl.child_by_field_id(field!("name"))?;
         let name = self.text(name_node).to_string();
         if let Some(tp) = decl.child_by_field_id(field!("type_parameters")) {
-            self.unsupported(tp, "generic functions");
-            // Known but unusable, so calls do not add "undefined" errors.
-            self.scopes.package.entry(name).or_insert(Entity::Invalid);
+            if self.scopes.package.contains_key(&name) {
+                let other = self.decl_pos.get(&name).copied();
+                self.redeclared(name_node, &name, other);
+            } else {
+                let entity = self.declare_generic(&name, decl, tp);
+                let pos = self.lines.pos(name_node.start_byte());
+                self.decl_pos.insert(name.clone(), pos);
+                self.scopes.package.insert(name, entity);
+            }
             return None;
         }
         let kind = match &self.current_pkg {
@@ -628,6 +643,21 @@ impl<'t> Checker<'t> {
             self.scopes.package.insert(name, Entity::Func(func));
         }
         Some(func)
+    }
+
+    /// The generic type a method is declared on (`func (s *Stack[T]) ...`).
+    fn generic_receiver(&self, decl: Node<'t>) -> Option<String> {
+        let recv = children(decl.child_by_field_id(field!("receiver"))?)
+            .first()
+            .copied()?;
+        let mut t = recv.child_by_field_id(field!("type"))?;
+        if t.kind_str() == "pointer_type" {
+            t = children(t).first().copied()?;
+        }
+        if t.kind_str() != "generic_type" {
+            return None;
+        }
+        Some(self.text(t.child_by_field_id(field!("type"))?).to_string())
     }
 
     fn declare_method(&mut self, decl: Node<'t>) -> Option<FuncId> {
@@ -749,7 +779,7 @@ impl<'t> Checker<'t> {
 
     /// Creates the IR function for a declaration: its signature and its
     /// receiver, parameter and result variables.
-    fn new_func_from_decl(
+    pub(super) fn new_func_from_decl(
         &mut self,
         decl: Node<'t>,
         name: String,
@@ -772,6 +802,7 @@ impl<'t> Checker<'t> {
             closures: vec![],
             locals: vec![],
             span,
+            instance: None,
         });
         if let Some((ty, name)) = receiver {
             let (name, span) = name.unwrap_or_else(|| ("_".into(), span));
@@ -918,9 +949,21 @@ impl<'t> Checker<'t> {
                 match self.lookup(name) {
                     Some(Entity::Type(t)) => t,
                     Some(Entity::Invalid) => TypeTable::INVALID,
+                    Some(Entity::Generic(g)) => {
+                        let what = if self.generics[g].is_type {
+                            "type"
+                        } else {
+                            "function"
+                        };
+                        self.error(
+                            node,
+                            format!("cannot use generic {what} {name} without instantiation"),
+                        );
+                        TypeTable::INVALID
+                    }
                     None => {
                         if name == "comparable" {
-                            self.unsupported(node, "generics");
+                            return self.comparable_constraint();
                         } else {
                             self.error(node, format!("undefined: {name}"));
                         }
@@ -1038,10 +1081,17 @@ impl<'t> Checker<'t> {
             "function_type" => self.func_type(node),
             "struct_type" => self.struct_type(node),
             "interface_type" => self.interface_type(node),
-            "generic_type" | "type_instantiation_expression" => {
-                self.unsupported(node, "generic types");
-                TypeTable::INVALID
-            }
+            "generic_type" | "type_instantiation_expression" => match self.generic_base(node) {
+                Some((g, args)) => match self.type_args(&args) {
+                    Some(targs) => self.instantiate_type(g, targs, node),
+                    None => TypeTable::INVALID,
+                },
+                None => {
+                    let s = self.node_string(node);
+                    self.error(node, format!("{s} is not a generic type"));
+                    TypeTable::INVALID
+                }
+            },
             _ => {
                 let s = self.node_string(node);
                 self.error(node, format!("{s} is not a type"));
@@ -1174,6 +1224,8 @@ impl<'t> Checker<'t> {
         let mut declared = Vec::new();
         let mut embedded = Vec::new();
         let mut methods: Vec<IfaceMethod> = Vec::new();
+        let mut unions = Vec::new();
+        let mut comparable = false;
         for elem in children(node) {
             match elem.kind_str() {
                 "method_elem" => {
@@ -1208,24 +1260,38 @@ impl<'t> Checker<'t> {
                     methods.push(m);
                 }
                 "type_elem" => {
-                    let parts = children(elem);
-                    if parts.len() != 1 {
-                        self.unsupported(elem, "type constraints");
-                        continue;
-                    }
-                    let t = self.resolve_type(parts[0]);
-                    match self.prog.types.under(t).clone() {
-                        Type::Interface(iface) => {
+                    let parts: Vec<Node<'_>> = children(elem);
+                    if parts.len() == 1 && parts[0].kind_str() != "negated_type" {
+                        let t = self.resolve_type(parts[0]);
+                        if let Type::Interface(iface) = self.prog.types.under(t).clone() {
                             embedded.push(t);
                             for m in iface.methods {
                                 if !methods.iter().any(|x| x.name == m.name) {
                                     methods.push(m);
                                 }
                             }
+                            unions.extend(iface.unions);
+                            comparable |= iface.comparable;
+                            continue;
                         }
-                        Type::Basic(BasicKind::Invalid) => {}
-                        _ => self.unsupported(elem, "type constraints"),
                     }
+                    // A union of terms: `~int | ~float64 | string`.
+                    let mut terms = Vec::new();
+                    for part in parts {
+                        let (tilde, tn) = if part.kind_str() == "negated_type" {
+                            match children(part).first() {
+                                Some(inner) => (true, *inner),
+                                None => continue,
+                            }
+                        } else {
+                            (false, part)
+                        };
+                        let t = self.resolve_type(tn);
+                        if t != TypeTable::INVALID && !terms.contains(&(tilde, t)) {
+                            terms.push((tilde, t));
+                        }
+                    }
+                    unions.push(terms);
                 }
                 _ => {}
             }
@@ -1235,6 +1301,8 @@ impl<'t> Checker<'t> {
             methods,
             declared,
             embedded,
+            unions,
+            comparable,
         }))
     }
 

@@ -105,10 +105,17 @@ impl<'t> Checker<'t> {
             "type_assertion_expression" => self.type_assertion(node, false),
             "composite_literal" => self.composite(node, None),
             "func_literal" => self.func_literal(node),
-            "type_instantiation_expression" | "generic_type" => {
-                self.unsupported(node, "generics");
-                self.invalid(node)
-            }
+            "type_instantiation_expression" | "generic_type" => match self.generic_base(node) {
+                Some((g, args)) => self.explicit_instance(node, g, &args),
+                None => {
+                    let s = self.node_string(node);
+                    self.error(
+                        node,
+                        format!("invalid operation: {s} is not a generic function"),
+                    );
+                    self.invalid(node)
+                }
+            },
             "slice_type"
             | "array_type"
             | "map_type"
@@ -187,6 +194,18 @@ impl<'t> Checker<'t> {
                     self.invalid(node)
                 }
             },
+            Some(Entity::Generic(g)) => {
+                let what = if self.generics[g].is_type {
+                    "type"
+                } else {
+                    "function"
+                };
+                self.error(
+                    node,
+                    format!("cannot use generic {what} {name} without instantiation"),
+                );
+                self.invalid(node)
+            }
             Some(Entity::Pending(_)) | Some(Entity::Invalid) => self.invalid(node),
             Some(Entity::Unsupported(what)) => {
                 self.unsupported(node, what);
@@ -988,12 +1007,16 @@ impl<'t> Checker<'t> {
             return self.invalid(node);
         };
         let span = self.span_at_token(node, "[");
+        if let Some((g, args)) = self.generic_base(node) {
+            return self.explicit_instance(node, g, &args);
+        }
         let x = self.expr_or_type(base);
         if x.is_invalid() {
             return self.invalid(node);
         }
         if x.mode == Mode::TypeExpr {
-            self.unsupported(node, "generics");
+            let t = self.type_string(x.ty);
+            self.error(base, format!("{t} is not a generic type"));
             return self.invalid(node);
         }
         if !self.require_value(&x) {
@@ -1518,6 +1541,7 @@ impl<'t> Checker<'t> {
             closures: vec![],
             locals: vec![],
             span,
+            instance: None,
         });
         self.prog.funcs[parent].closures.push(func);
         self.fill_signature(func, node);

@@ -26,6 +26,7 @@ mod decls;
 mod exprs;
 mod exprstring;
 mod fold;
+mod generics;
 mod lookup;
 mod operand;
 mod scope;
@@ -209,6 +210,14 @@ pub(crate) struct Checker<'t> {
     decl_pos: HashMap<String, Pos>,
     /// Package-level declarations being resolved, outermost first.
     resolving: Vec<usize>,
+    /// Generic functions and types, named by `Entity::Generic`.
+    generics: Vec<generics::Generic<'t>>,
+    /// Methods declared on generic types, by the type's name.
+    generic_methods: HashMap<String, Vec<Node<'t>>>,
+    /// Instance bodies still to lower.
+    instance_bodies: std::collections::VecDeque<generics::InstanceBody<'t>>,
+    /// The placeholder types standing for type parameters in inference.
+    placeholders: std::collections::HashSet<ir::TypeId>,
 }
 
 impl<'t> Checker<'t> {
@@ -230,6 +239,10 @@ impl<'t> Checker<'t> {
             package_closures: 0,
             decl_pos: HashMap::new(),
             resolving: Vec::new(),
+            generics: Vec::new(),
+            generic_methods: HashMap::new(),
+            instance_bodies: Default::default(),
+            placeholders: Default::default(),
         }
     }
 

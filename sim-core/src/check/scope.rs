@@ -23,6 +23,8 @@ pub(super) enum Entity {
     Pending(usize),
     /// A declaration whose resolution failed (already reported).
     Invalid,
+    /// A generic function or type: index into the checker's generics.
+    Generic(usize),
     /// A predeclared name Escapade does not support yet.
     Unsupported(&'static str),
 }
@@ -83,6 +85,14 @@ impl<'t> Scopes<'t> {
 
     pub fn pop(&mut self) {
         self.blocks.pop();
+    }
+
+    /// Swaps the block scopes for `blocks`, returning the old ones.
+    pub fn replace_blocks(
+        &mut self,
+        blocks: Vec<HashMap<String, Entity>>,
+    ) -> Vec<HashMap<String, Entity>> {
+        std::mem::replace(&mut self.blocks, blocks)
     }
 
     pub fn depth(&self) -> usize {

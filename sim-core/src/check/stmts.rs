@@ -1032,6 +1032,7 @@ impl<'t> Checker<'t> {
                 name: n.clone(),
                 pkg: None,
                 target,
+                type_param: false,
             });
             self.scopes.declare(&n, Entity::Type(t));
             return;
@@ -1041,6 +1042,7 @@ impl<'t> Checker<'t> {
             pkg: None,
             underlying: TypeTable::INVALID,
             methods: vec![],
+            targs: vec![],
             span: self.span(name),
         });
         self.scopes.declare(&n, Entity::Type(t));

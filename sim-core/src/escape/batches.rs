@@ -45,7 +45,8 @@ pub fn bottom_up(prog: &Program) -> Vec<Vec<FuncId>> {
     };
     // gc visits the package init function first, then the closures of
     // package-level initialisers (read with it), then the declarations
-    // in source order.
+    // in source order, then the generic instances in the order they were
+    // made (those a function calls are visited before it anyway).
     let mut top: Vec<FuncId> = prog
         .user_funcs()
         .filter(|f| !is_hidden_closure(prog, *f))
@@ -54,6 +55,8 @@ pub fn bottom_up(prog: &Program) -> Vec<Vec<FuncId>> {
         let func = prog.func(f);
         if Some(f) == prog.package_init {
             0
+        } else if func.instance.is_some() {
+            3
         } else if matches!(func.kind, crate::ir::FuncKind::Closure { parent } if Some(parent) == prog.package_init)
         {
             1
@@ -61,7 +64,17 @@ pub fn bottom_up(prog: &Program) -> Vec<Vec<FuncId>> {
             2
         }
     };
-    top.sort_by_key(|f| (rank(*f), prog.func(*f).span.start));
+    top.sort_by_key(|f| {
+        let r = rank(*f);
+        (
+            r,
+            if r == 3 {
+                f.0
+            } else {
+                prog.func(*f).span.start
+            },
+        )
+    });
     for f in top {
         v.visit(f, 0);
     }

@@ -48,6 +48,7 @@ pub fn devirtualize(
                     let p = Printer {
                         prog,
                         rewrites: &rewrites,
+                        shapes: false,
                     };
                     let ExprKind::Call(call) = &prog.expr(e).kind else {
                         continue;

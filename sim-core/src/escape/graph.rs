@@ -245,6 +245,8 @@ pub struct FuncInfo {
     /// Set once a closure is found called from somewhere its results
     /// cannot be followed.
     pub closure_results_lost: bool,
+    /// A generic instance (gc's DUPOK): no parameter verdicts printed.
+    pub dupok: bool,
 }
 
 /// The graph for one batch of functions (a strongly connected component
@@ -310,6 +312,7 @@ impl Batch {
             parent,
             results: Vec::new(),
             closure_results_lost: false,
+            dupok: false,
         });
         FuncIx(self.funcs.len() as u32 - 1)
     }

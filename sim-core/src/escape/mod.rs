@@ -62,10 +62,19 @@ pub fn analyze(prog: &crate::ir::Program) -> EscapeResult {
     let batches = batches::bottom_up(prog);
     let (devirtualized, mut events) = devirt::devirtualize(prog, &facts, &batches);
     let mut tags = walk::Tags::new();
+    // gc compiles one body per shape: instances that share a shaped body
+    // with an earlier one are analysed (the machine needs their verdicts)
+    // but not printed again.
+    let mut shaped_bodies = std::collections::HashSet::new();
     for batch in &batches {
         let (ev, new_tags) =
             walk::Walker::new(prog, &facts, &tags, &devirtualized).run_batch(batch);
-        events.extend(ev);
+        let repeats_shapes = batch.iter().all(|f| {
+            prog.instance_of(*f).is_some() && !shaped_bodies.insert(print::gc_func_name(prog, *f))
+        });
+        if !repeats_shapes {
+            events.extend(ev);
+        }
         tags.extend(new_tags);
     }
     events.extend(facts.init.hidden_verdicts(prog));

@@ -59,6 +59,9 @@ pub type Rewrites = std::collections::HashMap<ExprId, Replacement>;
 pub struct Printer<'p> {
     pub prog: &'p Program,
     pub rewrites: &'p Rewrites,
+    /// Printing inside a generic instance: gc sees its shaped body, so the
+    /// type arguments of generic types print as shapes (`Box[go.shape.int]`).
+    pub shapes: bool,
 }
 
 const MAX_DEPTH: u32 = 64;
@@ -183,8 +186,20 @@ impl Printer<'_> {
                     out.push('.');
                 }
                 out.push_str(&named.name);
+                if !named.targs.is_empty() {
+                    out.push_str(&self.type_args(&named.targs, self.shapes));
+                }
             }
-            Type::Alias { name, pkg, target } => {
+            Type::Alias {
+                target,
+                type_param: true,
+                ..
+            } => {
+                out.push_str(&self.shape(*target));
+            }
+            Type::Alias {
+                name, pkg, target, ..
+            } => {
                 if pkg.is_none() && (name == "any" || name == "byte" || name == "rune") {
                     out.push_str(name);
                 } else if pkg.is_none() {
@@ -209,6 +224,75 @@ impl Printer<'_> {
         }
     }
 
+    /// `[int,main.ID]` or, as shapes, `[go.shape.int,go.shape.int]`:
+    /// a generic instance's type arguments in gc's symbol spelling.
+    pub fn type_args(&self, targs: &[TypeId], shapes: bool) -> String {
+        let parts: Vec<String> = targs
+            .iter()
+            .map(|t| {
+                if shapes {
+                    self.shape(*t)
+                } else {
+                    self.qualified(*t)
+                }
+            })
+            .collect();
+        format!("[{}]", parts.join(","))
+    }
+
+    /// The shape gc stencils a type argument to: its underlying type, with
+    /// every pointer type sharing `*uint8`.
+    pub fn shape(&self, ty: TypeId) -> String {
+        let types = &self.prog.types;
+        let under = types.underlying(ty);
+        let body = match types.get(under) {
+            Type::Pointer(_) => "*uint8".to_string(),
+            Type::Basic(k) => k.canonical().name().to_string(),
+            Type::Struct(fields) if !fields.is_empty() => {
+                // Unexported field names are package-qualified in a symbol.
+                let parts: Vec<String> = fields
+                    .iter()
+                    .map(|f| {
+                        let exported = f.name.chars().next().is_some_and(char::is_uppercase);
+                        let name = if exported || f.embedded {
+                            f.name.clone()
+                        } else {
+                            format!("main.{}", f.name)
+                        };
+                        if f.embedded {
+                            self.qualified(f.ty)
+                        } else {
+                            format!("{name} {}", self.qualified(f.ty))
+                        }
+                    })
+                    .collect();
+                format!("struct {{ {} }}", parts.join("; "))
+            }
+            _ => self.qualified(under),
+        };
+        format!("go.shape.{body}")
+    }
+
+    /// A type as gc spells it inside a symbol name: package main's defined
+    /// types qualified as `main.ID`.
+    pub fn qualified(&self, ty: TypeId) -> String {
+        let types = &self.prog.types;
+        match types.get(ty) {
+            Type::Named(n) if types.named[*n].pkg.is_none() && ty != types.error => {
+                format!("main.{}", self.ty(ty))
+            }
+            Type::Pointer(e) => format!("*{}", self.qualified(*e)),
+            Type::Slice(e) => format!("[]{}", self.qualified(*e)),
+            Type::Alias {
+                target,
+                pkg: None,
+                name,
+                ..
+            } if name != "any" && name != "byte" && name != "rune" => self.qualified(*target),
+            _ => self.ty(ty),
+        }
+    }
+
     /// `T(x)` as gc prints a conversion: `int(x)`, `(*int)(x)`.
     pub fn conversion(&self, ty: TypeId, operand: &str) -> String {
         if self.has_sym(ty) {
@@ -223,6 +307,9 @@ impl Printer<'_> {
     fn has_sym(&self, id: TypeId) -> bool {
         match self.prog.types.get(id) {
             Type::Basic(_) | Type::Named(_) => true,
+            Type::Alias {
+                type_param: true, ..
+            } => true,
             Type::Alias { target, pkg, .. } => pkg.is_some() || self.has_sym(*target),
             _ => false,
         }
@@ -232,6 +319,14 @@ impl Printer<'_> {
     pub fn constant(&self, v: &ConstValue, ty: TypeId) -> String {
         use crate::ir::BasicKind as B;
         let types = &self.prog.types;
+        let ty = match types.get(ty) {
+            Type::Alias {
+                type_param: true,
+                target,
+                ..
+            } => *target,
+            _ => ty,
+        };
         let kind = match types.get(ty) {
             Type::Basic(k) => Some(*k),
             Type::Alias {
@@ -570,6 +665,16 @@ impl Printer<'_> {
             .is_some_and(|k| k.is_string())
     }
 
+    /// `&.dict.Max[int]`: the dictionary gc passes to instance `f`.
+    fn dictionary(&self, f: FuncId) -> Option<String> {
+        let inst = self.prog.func(f).instance.as_ref()?;
+        Some(format!(
+            "&.dict.{}{}",
+            inst.generic,
+            self.type_args(&inst.targs, false)
+        ))
+    }
+
     fn devirtualized(&self, call: ExprId) -> Option<(FuncId, TypeId)> {
         match self.rewrites.get(&call) {
             Some(Replacement::Devirtualized(m, t)) => Some((*m, *t)),
@@ -584,11 +689,21 @@ impl Printer<'_> {
                 .last()
                 .is_some_and(|a| matches!(self.prog.expr(*a).kind, ExprKind::VarArgsSlice(_)));
         let mut args: Vec<ExprId> = Vec::new();
+        // A generic instance's dictionary, passed after the receiver.
+        let mut write_dict: Option<String> = None;
         match &call.callee {
-            Callee::Func(f) => out.push_str(&short_pkg(&self.prog.func(*f).name)),
+            Callee::Func(f) => {
+                out.push_str(&gc_func_name(self.prog, *f));
+                if let Some(dict) = self.dictionary(*f) {
+                    write_dict = Some(dict);
+                }
+            }
             Callee::Method { func, recv } => {
-                out.push_str(&short_pkg(&self.prog.func(*func).name));
+                out.push_str(&gc_func_name(self.prog, *func));
                 args.push(*recv);
+                if let Some(dict) = self.dictionary(*func) {
+                    write_dict = Some(dict);
+                }
             }
             Callee::Interface { recv, .. } if self.devirtualized(id).is_some() => {
                 let (m, t) = self.devirtualized(id).unwrap_or((FuncId(0), TypeId(0)));
@@ -646,13 +761,30 @@ impl Printer<'_> {
             out.push(')');
             return;
         }
+        let fixed = usize::from(matches!(call.callee, Callee::Method { .. }));
+        let write_args = |out: &mut String, args: &[ExprId]| {
+            let Some(dict) = &write_dict else {
+                self.list(out, args, d);
+                return;
+            };
+            let split = fixed.min(args.len());
+            self.list(out, &args[..split], d);
+            if split > 0 {
+                out.push_str(", ");
+            }
+            out.push_str(dict);
+            if args.len() > split {
+                out.push_str(", ");
+                self.list(out, &args[split..], d);
+            }
+        };
         // An empty variadic slice is passed as nil.
         if let Some(last) = args.last() {
             if let ExprKind::VarArgsSlice(items) = &self.prog.expr(*last).kind {
                 if items.is_empty() {
                     out.push('(');
-                    self.list(out, &args[..args.len() - 1], d);
-                    if args.len() > 1 {
+                    write_args(out, &args[..args.len() - 1]);
+                    if args.len() > 1 || write_dict.is_some() {
                         out.push_str(", ");
                     }
                     out.push_str("nil...)");
@@ -661,7 +793,7 @@ impl Printer<'_> {
             }
         }
         out.push('(');
-        self.list(out, &args, d);
+        write_args(out, &args);
         if ddd {
             out.push_str("...");
         }
@@ -800,6 +932,33 @@ pub fn format_g6(f: f64) -> String {
 
 /// Strips import-path directories from a qualified name:
 /// `unicode/utf8.RuneCountInString` → `utf8.RuneCountInString`.
+/// gc's name for function `f`: a generic instance is its shaped body
+/// (`Max[go.shape.int]`, `(*Stack[go.shape.int]).Push`), closures in it
+/// `Map[go.shape.int].func1`.
+pub fn gc_func_name(prog: &Program, f: FuncId) -> String {
+    let name = &prog.func(f).name;
+    let Some((root, inst)) = prog.instance_of(f) else {
+        return short_pkg(name);
+    };
+    let rewrites = Rewrites::new();
+    let printer = Printer {
+        prog,
+        rewrites: &rewrites,
+        shapes: true,
+    };
+    let shapes = printer.type_args(&inst.targs, true);
+    let base = match &inst.method {
+        Some((m, true)) => format!("(*{}{shapes}).{m}", inst.generic),
+        Some((m, false)) => format!("{}{shapes}.{m}", inst.generic),
+        None => format!("{}{shapes}", inst.generic),
+    };
+    let root_name = &prog.func(root).name;
+    match name.strip_prefix(root_name.as_str()) {
+        Some(rest) => format!("{base}{rest}"),
+        None => base,
+    }
+}
+
 pub fn short_pkg(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     let mut word = String::new();

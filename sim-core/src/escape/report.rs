@@ -172,7 +172,8 @@ impl Batch {
                 if let (true, Some(loc)) = (slot.has_pointers, slot.loc) {
                     esc = self.loc(loc).leaks;
                     esc.optimize();
-                    if !self.loc(loc).has(attr::ESCAPES) {
+                    let dupok = self.funcs.get(fi).is_some_and(|f| f.dupok);
+                    if !self.loc(loc).has(attr::ESCAPES) && !dupok {
                         let names = result_names.get(fi).map(Vec::as_slice).unwrap_or(&[]);
                         self.report_leaks(&slot.site, &esc, names);
                     }

@@ -102,6 +102,7 @@ impl StaticInit {
         let printer = super::print::Printer {
             prog,
             rewrites: &rewrites,
+            shapes: false,
         };
         let mut out = Vec::new();
         for s in stmts {

@@ -107,6 +107,7 @@ impl<'p> Walker<'p> {
         Printer {
             prog: self.prog,
             rewrites: &self.rewrites,
+            shapes: self.prog.instance_of(self.cur).is_some(),
         }
     }
 
@@ -307,7 +308,11 @@ impl<'p> Walker<'p> {
                 FuncKind::Closure { parent } => self.fix.get(&parent).copied(),
                 _ => None,
             };
-            let ix = self.b.add_func(func.name.clone(), parent);
+            let ix = self
+                .b
+                .add_func(super::print::gc_func_name(self.prog, f), parent);
+            // gc marks instances DUPOK and prints no parameter verdicts for them.
+            self.b.funcs[ix.0 as usize].dupok = self.prog.instance_of(f).is_some();
             self.fix.insert(f, ix);
         }
         // Locations for declared variables (gc's initFunc).
@@ -920,7 +925,7 @@ impl<'p> Walker<'p> {
                 if self.is_self_assign(d, src) {
                     let msg = format!(
                         "{} ignoring self-assignment in {}",
-                        self.prog.func(self.cur).name,
+                        super::print::gc_func_name(self.prog, self.cur),
                         site.text
                     );
                     self.b.events.push(Event::Verdict(Verdict {
@@ -1470,7 +1475,7 @@ impl<'p> Walker<'p> {
                     let var = self.prog.var(*v);
                     let fname = var
                         .func
-                        .map(|f| self.prog.func(f).name.clone())
+                        .map(|f| super::print::gc_func_name(self.prog, f))
                         .unwrap_or_default();
                     (l, self.size(var.ty), self.var_site(*v), fname, Some(*v))
                 }
@@ -1595,7 +1600,13 @@ impl<'p> Walker<'p> {
                 let (f, args): (Option<FuncId>, Vec<ExprId>) = match callee {
                     Callee::Func(f) => (Some(*f), call.args.clone()),
                     Callee::Method { func, recv } => (
-                        Some(*func),
+                        // A method of a type parameter is called through
+                        // the dictionary: gc cannot see the callee.
+                        if self.is_type_param_value(*recv) {
+                            None
+                        } else {
+                            Some(*func)
+                        },
                         std::iter::once(*recv)
                             .chain(call.args.iter().copied())
                             .collect(),
@@ -1671,6 +1682,28 @@ impl<'p> Walker<'p> {
                 }
             }
         }
+    }
+
+    /// Whether `e` (seen through implicit `&`/`*`) has a type parameter's
+    /// type.
+    fn is_type_param_value(&self, mut e: ExprId) -> bool {
+        for _ in 0..4 {
+            let ex = self.prog.expr(e);
+            if matches!(
+                self.prog.types.get(ex.ty),
+                crate::ir::Type::Alias {
+                    type_param: true,
+                    ..
+                }
+            ) {
+                return true;
+            }
+            match &ex.kind {
+                ExprKind::AddrOf(x) | ExprKind::Deref(x) if ex.implicit => e = *x,
+                _ => return false,
+            }
+        }
+        false
     }
 
     /// An interface value passed where another interface type is wanted:

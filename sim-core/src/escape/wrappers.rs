@@ -45,6 +45,7 @@ pub fn wrapper_events(
     let printer = super::print::Printer {
         prog,
         rewrites: &rewrites,
+        shapes: false,
     };
     for t in interface_literals(prog) {
         if let Type::Interface(iface) = prog.types.get(t) {
@@ -232,6 +233,7 @@ fn method_value_wrappers(
                                 super::print::Printer {
                                     prog,
                                     rewrites: &rewrites,
+                                    shapes: false,
                                 }
                                 .ty(t)
                             }

@@ -74,6 +74,21 @@ pub struct Func {
     pub locals: Vec<VarId>,
     /// At the name (declarations) or the `func` keyword (literals).
     pub span: Span,
+    /// Set for an instance of a generic function or of a method of a
+    /// generic type (the checker makes one per list of type arguments).
+    pub instance: Option<Instance>,
+}
+
+/// What a generic instance was made from, for gc's names of its shaped
+/// body (`Max[go.shape.int]`) and dictionary (`&.dict.Max[int]`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Instance {
+    /// The generic function's name, or the generic type's for a method.
+    pub generic: String,
+    /// The type arguments, aliases removed.
+    pub targs: Vec<TypeId>,
+    /// For a method: its name and whether the receiver is a pointer.
+    pub method: Option<(String, bool)>,
 }
 
 impl Func {

@@ -23,7 +23,7 @@ pub use expr::{
     BinaryOp, Builtin, Call, Callee, CompositeElem, CompositeKind, ConvKind, ElemKey, Expr,
     ExprKind, MakeKind, MethodRef, UnaryOp,
 };
-pub use func::{Func, FuncKind, Label, Var, VarKind};
+pub use func::{Func, FuncKind, Instance, Label, Var, VarKind};
 pub use ids::{Arena, ExprId, FuncId, Id, LabelId, NamedId, StmtId, TypeId, VarId};
 pub use layout::PTR_SIZE;
 pub use span::Span;
@@ -74,6 +74,22 @@ impl Program {
 
     pub fn func(&self, id: FuncId) -> &Func {
         &self.funcs[id]
+    }
+
+    /// The generic instance `f` belongs to: itself, or the function a
+    /// closure is written in.
+    pub fn instance_of(&self, mut f: FuncId) -> Option<(FuncId, &Instance)> {
+        for _ in 0..256 {
+            let func = &self.funcs[f];
+            if let Some(inst) = &func.instance {
+                return Some((f, inst));
+            }
+            match func.kind {
+                FuncKind::Closure { parent } => f = parent,
+                _ => return None,
+            }
+        }
+        None
     }
 
     /// The functions of package main with bodies (top-level, methods and

@@ -214,6 +214,11 @@ pub struct InterfaceType {
     pub declared: Vec<IfaceMethod>,
     /// Embedded interfaces, in source order (for printing).
     pub embedded: Vec<TypeId>,
+    /// A constraint's type set: the intersection of these unions of
+    /// `(tilde, type)` terms (empty: no restriction).
+    pub unions: Vec<Vec<(bool, TypeId)>>,
+    /// The predeclared `comparable` (or a constraint embedding it).
+    pub comparable: bool,
 }
 
 /// A type's shape.
@@ -241,11 +246,13 @@ pub enum Type {
     /// [`TypeTable::named`].
     Named(NamedId),
     /// An alias (`type A = B`, `any`): identical to `target`, printed as
-    /// `name`.
+    /// `name`. A type parameter of a generic instance is an alias of its
+    /// type argument with `type_param` set (gc prints it as its shape).
     Alias {
         name: String,
         pkg: Option<String>,
         target: TypeId,
+        type_param: bool,
     },
     /// The results of a multi-value call.
     Tuple(Vec<TypeId>),
@@ -269,6 +276,9 @@ pub struct NamedType {
     pub pkg: Option<String>,
     pub underlying: TypeId,
     pub methods: Vec<MethodDecl>,
+    /// The type arguments of an instance of a generic type (`Stack[int]`
+    /// has name `Stack` and targs `[int]`); empty otherwise.
+    pub targs: Vec<TypeId>,
     /// The declaration's name (default for the universe and the standard
     /// library): sort by it for source order.
     pub span: Span,
@@ -361,11 +371,14 @@ impl TypeTable {
             methods: vec![],
             declared: vec![],
             embedded: vec![],
+            unions: vec![],
+            comparable: false,
         }));
         table.any = table.intern(Type::Alias {
             name: "any".into(),
             pkg: None,
             target: table.empty_interface,
+            type_param: false,
         });
         // error: interface{ Error() string }
         let error_sig = table.intern(Type::Func(Signature {
@@ -382,12 +395,15 @@ impl TypeTable {
             methods: vec![method.clone()],
             declared: vec![method],
             embedded: vec![],
+            unions: vec![],
+            comparable: false,
         }));
         let named = table.named.alloc(NamedType {
             name: "error".into(),
             pkg: None,
             underlying: error_iface,
             methods: vec![],
+            targs: vec![],
             span: Span::default(),
         });
         table.error = table.intern(Type::Named(named));
@@ -665,6 +681,16 @@ impl TypeTable {
                     out.push('.');
                 }
                 out.push_str(&named.name);
+                if !named.targs.is_empty() {
+                    out.push('[');
+                    for (i, a) in named.targs.iter().enumerate() {
+                        if i > 0 {
+                            out.push_str(", ");
+                        }
+                        self.write_type(out, *a, d);
+                    }
+                    out.push(']');
+                }
             }
             Type::Alias { name, pkg, .. } => {
                 if let Some(pkg) = pkg {

@@ -148,6 +148,16 @@ fn write_type(m: &Machine, out: &mut String, ty: TypeId, depth: u32) {
                 None => {}
             }
             out.push_str(&named.name);
+            if !named.targs.is_empty() {
+                out.push('[');
+                for (i, a) in named.targs.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    write_type(m, out, *a, depth + 1);
+                }
+                out.push(']');
+            }
         }
         Type::Alias { target, .. } => write_type(m, out, *target, depth + 1),
         Type::Tuple(_) => out.push_str("tuple"),
