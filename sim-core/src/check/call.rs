@@ -119,6 +119,17 @@ impl<'t> Checker<'t> {
             return self.invalid(node);
         }
         let want = self.generics[g].tparams.len();
+        if explicit.len() > want {
+            let name = self.generics[g].name.clone();
+            self.error(
+                targ_nodes.get(want).copied().unwrap_or(fun),
+                format!(
+                    "got {} type arguments but {name} has {want} type parameters",
+                    explicit.len()
+                ),
+            );
+            return self.invalid(node);
+        }
         let paren = node
             .child_by_field_id(field!("arguments"))
             .map_or(node.start_byte(), |a| a.start_byte());

@@ -299,6 +299,9 @@ impl<'t> Checker<'t> {
         if let Some(Entity::Type(t)) = self.generics[g].instances.get(&key) {
             return *t;
         }
+        if self.too_deep(g, &key, &[at]) {
+            return TypeTable::INVALID;
+        }
         let open = key.iter().any(|t| self.mentions_placeholder(*t, 0));
         if !open && !self.check_constraints(g, &key, &[at]) {
             return TypeTable::INVALID;
@@ -442,6 +445,9 @@ impl<'t> Checker<'t> {
         if let Some(Entity::Func(f)) = self.generics[g].instances.get(&key) {
             return Some(*f);
         }
+        if self.too_deep(g, &key, at) {
+            return None;
+        }
         if !self.check_constraints(g, &key, at) {
             return None;
         }
@@ -477,6 +483,61 @@ impl<'t> Checker<'t> {
     pub(super) fn lower_instance_bodies(&mut self) {
         while let Some(body) = self.instance_bodies.pop_front() {
             self.at_package_level(body.bindings, |c| c.lower_body(body.func, body.decl));
+        }
+    }
+
+    /// Type arguments nested this deeply can only come from a generic
+    /// that instantiates itself with ever larger types (`F[[]T]` inside
+    /// `F`), which Go rejects as an instantiation cycle.
+    fn too_deep(&mut self, g: usize, targs: &[TypeId], at: &[Node<'_>]) -> bool {
+        const MAX_TYPE_DEPTH: u32 = 24;
+        let Some(i) = targs
+            .iter()
+            .position(|t| self.type_depth(*t, 0) >= MAX_TYPE_DEPTH)
+        else {
+            return false;
+        };
+        // types2 reports it at the type parameter, naming the argument.
+        let tp = self.generics[g]
+            .tparams
+            .get(i)
+            .map(|p| p.0.clone())
+            .unwrap_or_default();
+        let start = self.type_param_offset(g, i);
+        let detail = match at.get(i).or(at.first()) {
+            Some(n) => format!(
+                "\n\t./main.go:{}: {tp} instantiated as {}",
+                self.lines.pos(n.start_byte()),
+                self.text(*n)
+            ),
+            None => String::new(),
+        };
+        self.error_at(
+            start,
+            start + tp.len(),
+            format!("instantiation cycle:{detail}"),
+        );
+        true
+    }
+
+    fn type_depth(&self, ty: TypeId, depth: u32) -> u32 {
+        if depth > 32 {
+            return depth;
+        }
+        let d = depth + 1;
+        let types = &self.prog.types;
+        match types.get(ty) {
+            Type::Pointer(e) | Type::Slice(e) => self.type_depth(*e, d),
+            Type::Array { elem, .. } | Type::Chan { elem, .. } => self.type_depth(*elem, d),
+            Type::Map { key, value } => self.type_depth(*key, d).max(self.type_depth(*value, d)),
+            Type::Named(n) => types.named[*n]
+                .targs
+                .iter()
+                .map(|t| self.type_depth(*t, d))
+                .max()
+                .unwrap_or(depth),
+            Type::Alias { target, .. } => self.type_depth(*target, depth),
+            _ => depth,
         }
     }
 
@@ -772,6 +833,10 @@ impl<'t> Checker<'t> {
 
     /// Where generic `g`'s `k`th type parameter is declared.
     fn type_param_pos(&self, g: usize, k: usize) -> crate::diag::Pos {
+        self.lines.pos(self.type_param_offset(g, k))
+    }
+
+    fn type_param_offset(&self, g: usize, k: usize) -> usize {
         let decl = self.generics[g].decl;
         let list = decl.child_by_field_id(field!("type_parameters"));
         let names: Vec<Node<'_>> = list
@@ -780,8 +845,7 @@ impl<'t> Checker<'t> {
             .into_iter()
             .flat_map(|d| field_children(d, "name"))
             .collect();
-        let at = names.get(k).map_or(decl.start_byte(), |n| n.start_byte());
-        self.lines.pos(at)
+        names.get(k).map_or(decl.start_byte(), |n| n.start_byte())
     }
 
     /// Marks the imports a never-instantiated generic body uses, so they
