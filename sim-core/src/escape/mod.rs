@@ -20,7 +20,7 @@ pub mod solve;
 mod static_init;
 mod static_value;
 pub mod stdlib_tags;
-mod visit;
+pub mod visit;
 mod walk;
 mod wrappers;
 

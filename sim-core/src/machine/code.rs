@@ -287,6 +287,18 @@ pub enum Op {
         n: u32,
         spread: bool,
         site: Option<SiteIx>,
+        /// gc's slice pass chose this append and its capacity is observed:
+        /// grow one size class at a time inside the 32-byte stack buffer
+        /// (`runtime.growsliceBuf`).
+        grow_in_buffer: bool,
+    },
+    /// Pop a slice; push it, copied to the heap if its backing store is
+    /// on the stack (`runtime.moveSlice`, or `moveSliceNoCap` when the
+    /// capacity is never observed).
+    MoveSliceToHeap {
+        elem: TypeId,
+        keep_cap: bool,
+        site: SiteIx,
     },
     Copy {
         esize: u64,

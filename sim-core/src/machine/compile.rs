@@ -2,6 +2,7 @@
 //! variable and allocation site where the escape analysis put it.
 
 use super::code::*;
+use super::move2heap;
 use super::value::V;
 use crate::escape::{EscapeResult, Event as EscEvent, VerdictKind};
 use crate::ir::{
@@ -28,6 +29,8 @@ struct Placement {
     allocs: HashMap<(u32, u32), (bool, String)>,
     flows: HashMap<(u32, u32), Vec<String>>,
     byref: HashSet<(u32, u32)>,
+    /// Parameters gc reports as `p does not escape`.
+    params_kept: HashSet<(u32, u32)>,
 }
 
 impl Placement {
@@ -37,6 +40,7 @@ impl Placement {
             allocs: HashMap::new(),
             flows: HashMap::new(),
             byref: HashSet::new(),
+            params_kept: HashSet::new(),
         };
         for ev in &esc.events {
             match ev {
@@ -51,6 +55,9 @@ impl Placement {
                         }
                         VerdictKind::DoesNotEscape => {
                             p.allocs.entry(key).or_insert((false, v.message.clone()));
+                        }
+                        VerdictKind::ParamDoesNotEscape => {
+                            p.params_kept.insert(key);
                         }
                         _ => {}
                     }
@@ -204,6 +211,10 @@ struct FnCompiler<'a> {
     /// Compiling a go/defer statement's operands: they outlive the
     /// statement, so their allocations go to the heap.
     force_heap: bool,
+    /// gc's slice pass: appends that may use the stack (with whether the
+    /// capacity is observed), and the moves to the heap before statements.
+    stack_appends: HashMap<ExprId, bool>,
+    moves_before: HashMap<StmtId, Vec<move2heap::Move>>,
 }
 
 impl<'a> FnCompiler<'a> {
@@ -234,7 +245,39 @@ impl<'a> FnCompiler<'a> {
             site_slots: HashMap::new(),
             entry_sites: Vec::new(),
             force_heap: false,
+            stack_appends: HashMap::new(),
+            moves_before: HashMap::new(),
         }
+        .with_slice_pass()
+    }
+
+    /// Runs gc's slice pass over the function (see [`move2heap`]).
+    fn with_slice_pass(mut self) -> Self {
+        let prog = self.prog;
+        let place = self.place;
+        let arg_leaks = |f: FuncId, idx: usize| -> bool {
+            let func = prog.func(f);
+            if func.is_std() {
+                return crate::escape::stdlib_tags::lookup(&func.name)
+                    .and_then(|tags| tags.get(idx).map(|t| !t.is_empty()))
+                    .unwrap_or(true);
+            }
+            let params: Vec<VarId> = func.receiver.iter().chain(&func.params).copied().collect();
+            match params.get(idx) {
+                Some(v) => {
+                    let span = prog.var(*v).span;
+                    !place.params_kept.contains(&(span.start, span.end))
+                }
+                None => true,
+            }
+        };
+        for m in move2heap::analyze(prog, self.func, &arg_leaks) {
+            for a in &m.appends {
+                self.stack_appends.insert(*a, m.cap_used);
+            }
+            self.moves_before.entry(m.transition).or_default().push(m);
+        }
+        self
     }
 
     fn types(&self) -> &TypeTable {
@@ -466,6 +509,87 @@ impl<'a> FnCompiler<'a> {
         (self.out.sites.len() - 1) as u32
     }
 
+    /// An append's site. A non-escaping append (or one gc's slice pass
+    /// chose) gets a 32-byte buffer in the frame for its first growth.
+    fn append_site(&mut self, e: ExprId, elem: TypeId, chosen: bool) -> SiteIx {
+        let ix = self.site(e, None);
+        let esize = self.prog.types.size_of(elem);
+        let kept = {
+            let site = &self.out.sites[ix as usize];
+            chosen || site.reason.ends_with(" does not escape")
+        };
+        if !kept || esize == 0 || esize > move2heap::STACK_BUFFER_BYTES || self.force_heap {
+            return ix;
+        }
+        let span = self.prog.expr(e).span;
+        let key = (span.start, span.end);
+        let slot = match self.site_slots.get(&key) {
+            Some(&s) => s,
+            None => {
+                let s = self.add_slot(
+                    "append buffer".into(),
+                    elem,
+                    elem,
+                    Access::Direct,
+                    None,
+                    false,
+                    false,
+                );
+                // The slot is the whole buffer, not one element.
+                let info = &mut self.layout.slots[s as usize];
+                let grow = move2heap::STACK_BUFFER_BYTES - info.size;
+                info.size = move2heap::STACK_BUFFER_BYTES;
+                self.layout.size += grow;
+                self.site_slots.insert(key, s);
+                s
+            }
+        };
+        let site = &mut self.out.sites[ix as usize];
+        site.heap = false;
+        site.slot = Some(slot);
+        if chosen {
+            site.reason = Rc::from(
+                "append escapes to heap, but only through one statement: its backing store stays \
+                 in this frame while it fits in 32 bytes, and is copied to the heap just before \
+                 that statement (gc's move2heap)",
+            );
+        }
+        ix
+    }
+
+    /// `s = move2heap(s)` before the statement where `s` stops being the
+    /// only reference to its backing store.
+    fn move_to_heap(&mut self, m: &move2heap::Move, span: crate::ir::Span) {
+        let ty = self.prog.var(m.var).ty;
+        let Type::Slice(elem) = *self.types().under(ty) else {
+            return;
+        };
+        let name = self.prog.var(m.var).name.clone();
+        self.out.sites.push(AllocSite {
+            heap: true,
+            slot: None,
+            text: Rc::from(name.as_str()),
+            reason: Rc::from(
+                format!(
+                    "{name}'s backing store, built on the stack by append, copied to the heap \
+                     before it leaves the function (runtime.moveSlice)"
+                )
+                .as_str(),
+            ),
+            flow: Rc::from(Vec::<String>::new()),
+            span,
+        });
+        let site = (self.out.sites.len() - 1) as u32;
+        let slot = self.var_slot(m.var);
+        self.load_slot(slot);
+        self.emit(Op::MoveSliceToHeap {
+            elem,
+            keep_cap: m.cap_used,
+            site,
+        });
+        self.store_var(m.var);
+    }
+
     fn temp(&mut self, ty: TypeId) -> u32 {
         let n = self.layout.slots.len();
         self.add_slot(format!(".t{n}"), ty, ty, Access::Direct, None, true, false)
@@ -510,6 +634,11 @@ impl<'a> FnCompiler<'a> {
             StmtKind::Block(_) | StmtKind::Empty | StmtKind::Labeled { .. } => {}
             _ => {
                 self.emit(Op::Step(st.span));
+            }
+        }
+        if let Some(moves) = self.moves_before.get(&s).cloned() {
+            for m in moves {
+                self.move_to_heap(&m, st.span);
             }
         }
         match st.kind {
@@ -2253,7 +2382,8 @@ impl<'a> FnCompiler<'a> {
                     Type::Slice(el) => *el,
                     _ => TypeTable::BYTE,
                 };
-                let site = Some(self.site(e, None));
+                let chosen = self.stack_appends.get(&e).copied();
+                let site = Some(self.append_site(e, elem, chosen.is_some()));
                 // The checker may wrap the extra elements in a variadic slice.
                 let mut items: Vec<ExprId> = Vec::new();
                 let mut spread = c.spread;
@@ -2292,6 +2422,7 @@ impl<'a> FnCompiler<'a> {
                     n: items.len().saturating_sub(1) as u32,
                     spread,
                     site,
+                    grow_in_buffer: chosen == Some(true),
                 });
                 1
             }

@@ -5,6 +5,7 @@
 use super::code::*;
 use super::exec::{nil_deref, rt_error, Flow, GState, Machine};
 use super::memory::*;
+use super::move2heap::STACK_BUFFER_BYTES;
 use super::types::{is_byte, zero};
 use super::value::*;
 use crate::ir::{Type, TypeId};
@@ -361,6 +362,7 @@ impl<'p> Machine<'p> {
         Ok(out)
     }
 
+    #[allow(clippy::too_many_arguments)]
     pub fn append(
         &mut self,
         gi: usize,
@@ -369,6 +371,7 @@ impl<'p> Machine<'p> {
         extra: Vec<V>,
         site: Option<SiteIx>,
         spread: bool,
+        grow_in_buffer: bool,
     ) -> R<V> {
         let old = match s {
             V::Slice(s) => s,
@@ -392,22 +395,30 @@ impl<'p> Machine<'p> {
             old
         } else {
             let noscan = !self.prog.types.has_pointers(elem);
-            let mut newcap = grow_cap(old.cap, new_len, esize, noscan);
-            // Go 1.25+: a non-escaping append's first growth uses a 32-byte
-            // buffer in the frame.
+            let newcap = grow_cap(old.cap, new_len, esize, noscan);
+            // A kept append (or one gc's slice pass chose) may use the
+            // 32-byte buffer in the frame (ssagen's append).
             let stack_site = site.filter(|&s| {
                 self.c
                     .sites
                     .get(s as usize)
-                    .map(|x| x.reason.contains("does not escape"))
-                    .unwrap_or(false)
+                    .is_some_and(|x| !x.heap && x.slot.is_some())
             });
-            if let (Some(s), 0, false) = (stack_site, old.cap, spread) {
-                if esize > 0 && new_len * esize <= 32 {
-                    newcap = 32 / esize;
-                    let _ = s;
-                    let ns = self.make_slice(gi, elem, new_len, newcap, None)?;
-                    for (i, v) in extra.into_iter().enumerate() {
+            let k = STACK_BUFFER_BYTES / esize.max(1);
+            if let (Some(ss), false, true) = (stack_site, spread, esize > 0 && new_len <= k) {
+                let buffer_cap = if grow_in_buffer {
+                    // growsliceBuf: one size class up each time.
+                    Some(size_class(new_len * esize, noscan) / esize)
+                } else if old.len == 0 && !self.site_home_in_frame(gi, ss) {
+                    // The buffer is used once per call of the function.
+                    Some(k)
+                } else {
+                    None
+                };
+                if let Some(cap) = buffer_cap {
+                    let items = self.slice_elems(&V::Slice(old), elem)?;
+                    let ns = self.make_slice(gi, elem, new_len, cap, Some(ss))?;
+                    for (i, v) in items.into_iter().chain(extra).enumerate() {
                         self.store(
                             Ptr {
                                 alloc: ns.ptr.alloc,
@@ -420,7 +431,7 @@ impl<'p> Machine<'p> {
                     return Ok(V::Slice(SliceV {
                         ptr: ns.ptr,
                         len: new_len,
-                        cap: newcap,
+                        cap,
                     }));
                 }
             }
@@ -465,6 +476,56 @@ impl<'p> Machine<'p> {
             ptr: target.ptr,
             len: new_len,
             cap: target.cap,
+        }))
+    }
+
+    /// Whether the running frame already holds a home for `site` (its
+    /// append buffer was used in this call).
+    fn site_home_in_frame(&self, gi: usize, site: SiteIx) -> bool {
+        let Some(slot) = self.c.sites.get(site as usize).and_then(|s| s.slot) else {
+            return false;
+        };
+        self.gs[gi].frames.last().is_some_and(|f| {
+            f.sites.iter().any(|&a| {
+                matches!(self.alloc(a).map(|x| &x.home), Some(Home::StackSite { slot: s, .. }) if *s == slot)
+            })
+        })
+    }
+
+    /// `runtime.moveSlice`: a slice whose backing store is in a frame is
+    /// copied to the heap (keeping its capacity, or with the size class of
+    /// its length when the capacity is never observed).
+    pub fn move_slice_to_heap(&mut self, s: V, elem: TypeId, keep_cap: bool, site: SiteIx) -> R<V> {
+        let V::Slice(old) = s else { return Ok(s) };
+        let on_stack = self
+            .alloc(old.ptr.alloc)
+            .is_some_and(|a| matches!(a.home, Home::StackSite { .. } | Home::Frame { .. }));
+        let esize = self.prog.types.size_of(elem);
+        if !on_stack || esize == 0 || old.cap == 0 {
+            return Ok(V::Slice(old));
+        }
+        let noscan = !self.prog.types.has_pointers(elem);
+        let (copied, cap) = if keep_cap {
+            (old.cap, old.cap)
+        } else {
+            (old.len, size_class(old.len * esize, noscan) / esize)
+        };
+        let items = self.slice_elems(&V::Slice(SliceV { len: copied, ..old }), elem)?;
+        let ns = self.make_slice_heap(elem, cap, Some(site))?;
+        for (i, v) in items.into_iter().enumerate() {
+            self.store(
+                Ptr {
+                    alloc: ns.ptr.alloc,
+                    off: ns.ptr.off + i as u64 * esize,
+                },
+                elem,
+                v,
+            )?;
+        }
+        Ok(V::Slice(SliceV {
+            ptr: ns.ptr,
+            len: old.len,
+            cap,
         }))
     }
 

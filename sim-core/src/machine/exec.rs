@@ -1678,6 +1678,7 @@ impl<'p> Machine<'p> {
                 n,
                 spread,
                 site,
+                grow_in_buffer,
             } => {
                 let extra = if *spread {
                     let s = self.pop(gi);
@@ -1686,7 +1687,16 @@ impl<'p> Machine<'p> {
                     self.popn(gi, *n as usize)
                 };
                 let s = self.pop(gi);
-                let r = self.append(gi, s, *elem, extra, *site, *spread)?;
+                let r = self.append(gi, s, *elem, extra, *site, *spread, *grow_in_buffer)?;
+                self.push(gi, r);
+            }
+            Op::MoveSliceToHeap {
+                elem,
+                keep_cap,
+                site,
+            } => {
+                let s = self.pop(gi);
+                let r = self.move_slice_to_heap(s, *elem, *keep_cap, *site)?;
                 self.push(gi, r);
             }
             Op::Copy { esize } => {

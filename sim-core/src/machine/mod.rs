@@ -32,6 +32,7 @@ mod exec;
 mod fmt;
 mod memo;
 pub mod memory;
+pub mod move2heap;
 mod record;
 mod stdlib;
 pub mod types;

@@ -127,7 +127,7 @@ fn builder_append(m: &mut Machine, gi: usize, p: Ptr, ptr_ty: TypeId, bytes: &[u
     };
     let buf = m.load(bufp, bt)?;
     let extra: Vec<V> = bytes.iter().map(|b| V::Int(*b as i64)).collect();
-    let nb = m.append(gi, buf, TypeTable::BYTE, extra, None, true)?;
+    let nb = m.append(gi, buf, TypeTable::BYTE, extra, None, true, false)?;
     m.store(bufp, bt, nb)
 }
 

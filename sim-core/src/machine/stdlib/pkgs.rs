@@ -1165,7 +1165,7 @@ pub fn call(m: &mut Machine, gi: usize, f: FuncId, name: &str, args: &[V]) -> R<
             let digits = sc::format_int(x, base as u32);
             if name == "strconv.AppendInt" {
                 let extra: Vec<V> = digits.bytes().map(|c| V::Int(c as i64)).collect();
-                vec![m.append(gi, a0.clone(), TypeTable::BYTE, extra, None, true)?]
+                vec![m.append(gi, a0.clone(), TypeTable::BYTE, extra, None, true, false)?]
             } else {
                 vec![V::string(&digits)]
             }
