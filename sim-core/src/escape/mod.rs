@@ -13,6 +13,7 @@ mod batches;
 mod devirt;
 mod generated;
 pub mod graph;
+mod instance_wrappers;
 pub mod leaks;
 mod print;
 pub mod report;
@@ -80,6 +81,7 @@ pub fn analyze(prog: &crate::ir::Program) -> EscapeResult {
     events.extend(facts.init.hidden_verdicts(prog));
     let (generated, late) = generated::generated_events(prog, &facts.init);
     events.extend(generated);
+    events.extend(instance_wrappers::instance_wrapper_events(prog, &tags));
     events.extend(wrappers::wrapper_events(prog, &tags, &batches));
     events.extend(late);
     EscapeResult { events }
