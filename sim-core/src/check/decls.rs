@@ -407,6 +407,7 @@ impl<'t> Checker<'t> {
                 pkg: self.current_pkg.clone(),
                 target,
                 type_param: false,
+                basic: false,
             });
             return Entity::Type(ty);
         }
@@ -416,6 +417,7 @@ impl<'t> Checker<'t> {
             underlying: TypeTable::INVALID,
             methods: Vec::new(),
             targs: Vec::new(),
+            local: 0,
             span: match spec.child_by_field_id(field!("name")) {
                 Some(n) if self.current_pkg.is_none() => self.span(n),
                 _ => Span::default(),

@@ -92,9 +92,14 @@ impl<'t> Checker<'t> {
     }
 
     /// The type parameters of generic `g` bound to `targs`.
-    fn bindings(&mut self, names: &[String], targs: &[TypeId]) -> HashMap<String, Entity> {
+    fn bindings(
+        &mut self,
+        names: &[String],
+        targs: &[TypeId],
+        basic: &[bool],
+    ) -> HashMap<String, Entity> {
         let mut out = HashMap::new();
-        for (name, arg) in names.iter().zip(targs) {
+        for (i, (name, arg)) in names.iter().zip(targs).enumerate() {
             let alias = if self.placeholders.contains(arg) {
                 *arg
             } else {
@@ -103,6 +108,7 @@ impl<'t> Checker<'t> {
                     pkg: None,
                     target: *arg,
                     type_param: true,
+                    basic: basic.get(i).copied().unwrap_or(true),
                 })
             };
             out.insert(name.clone(), Entity::Type(alias));
@@ -212,7 +218,7 @@ impl<'t> Checker<'t> {
     fn check_constraints(&mut self, g: usize, targs: &[TypeId], at: &[Node<'_>]) -> bool {
         let tparams = self.generics[g].tparams.clone();
         let names: Vec<String> = tparams.iter().map(|(n, _)| n.clone()).collect();
-        let bindings = self.bindings(&names, targs);
+        let bindings = self.bindings(&names, targs, &[]);
         let constraints = self.at_package_level(bindings, |c| {
             tparams
                 .iter()
@@ -318,6 +324,7 @@ impl<'t> Checker<'t> {
             underlying: TypeTable::INVALID,
             methods: Vec::new(),
             targs: key.clone(),
+            local: 0,
             span,
         });
         self.generics[g]
@@ -328,7 +335,8 @@ impl<'t> Checker<'t> {
             .iter()
             .map(|(n, _)| n.clone())
             .collect();
-        let bindings = self.bindings(&names, &key);
+        let basic = self.basic_constraints(g);
+        let bindings = self.bindings(&names, &key, &basic);
         let underlying =
             self.at_package_level(bindings, |c| match decl.child_by_field_id(field!("type")) {
                 Some(tn) => c.resolve_type(tn),
@@ -339,7 +347,7 @@ impl<'t> Checker<'t> {
         if !open {
             let methods = self.generic_methods.get(&name).cloned().unwrap_or_default();
             for m in methods {
-                self.instantiate_method(m, nid, ty, &key, &name);
+                self.instantiate_method(m, nid, ty, &key, &name, &basic);
             }
         }
         ty
@@ -353,6 +361,7 @@ impl<'t> Checker<'t> {
         ty: TypeId,
         targs: &[TypeId],
         generic: &str,
+        basic: &[bool],
     ) {
         let Some(name_node) = decl.child_by_field_id(field!("name")) else {
             return;
@@ -396,7 +405,7 @@ impl<'t> Checker<'t> {
         let recv_name = recv
             .child_by_field_id(field!("name"))
             .map(|n| (self.text(n).to_string(), self.span(n)));
-        let bindings = self.bindings(&names, targs);
+        let bindings = self.bindings(&names, targs, basic);
         let kind = FuncKind::Method {
             named: nid,
             pointer_receiver: pointer,
@@ -407,6 +416,7 @@ impl<'t> Checker<'t> {
         self.prog.funcs[func].instance = Some(Instance {
             generic: generic.to_string(),
             targs: targs.to_vec(),
+            basic: basic.to_vec(),
             method: Some((mname.clone(), pointer)),
         });
         let named = &self.prog.types.named[nid];
@@ -460,13 +470,15 @@ impl<'t> Checker<'t> {
             .iter()
             .map(|(n, _)| n.clone())
             .collect();
-        let bindings = self.bindings(&names, &key);
+        let basic = self.basic_constraints(g);
+        let bindings = self.bindings(&names, &key, &basic);
         let func = self.at_package_level(bindings.clone(), |c| {
             c.new_func_from_decl(decl, name, FuncKind::TopLevel, None)
         });
         self.prog.funcs[func].instance = Some(Instance {
             generic,
             targs: key.clone(),
+            basic,
             method: None,
         });
         self.generics[g].instances.insert(key, Entity::Func(func));
@@ -541,6 +553,19 @@ impl<'t> Checker<'t> {
         }
     }
 
+    /// For each type parameter of `g`: whether its constraint is a basic
+    /// interface (methods only), which decides how gc shapes pointers.
+    fn basic_constraints(&mut self, g: usize) -> Vec<bool> {
+        let sig = self.inference_sig(g);
+        sig.constraints
+            .iter()
+            .map(|c| match self.prog.types.under(*c) {
+                Type::Interface(i) => i.unions.is_empty() && !i.comparable,
+                _ => false,
+            })
+            .collect()
+    }
+
     /// Whether `ty` mentions an inference placeholder.
     fn mentions_placeholder(&self, ty: TypeId, depth: u32) -> bool {
         if depth > 32 {
@@ -588,13 +613,14 @@ impl<'t> Checker<'t> {
                 underlying: self.prog.types.empty_interface,
                 methods: Vec::new(),
                 targs: Vec::new(),
+                local: crate::ir::NamedType::PLACEHOLDER,
                 span: Span::default(),
             });
             self.placeholders.insert(t);
             placeholders.push(t);
         }
         let names: Vec<String> = tparams.iter().map(|(n, _)| n.clone()).collect();
-        let bindings = self.bindings(&names, &placeholders);
+        let bindings = self.bindings(&names, &placeholders, &[]);
         let decl = self.generics[g].decl;
         let (params, variadic, constraints) = self.at_package_level(bindings, |c| {
             let mut params = Vec::new();
@@ -624,6 +650,65 @@ impl<'t> Checker<'t> {
         };
         self.generics[g].inference = Some(sig.clone());
         sig
+    }
+
+    /// `ty` with the bound placeholders replaced; `None` while one it
+    /// mentions is unbound.
+    fn subst(
+        &mut self,
+        ty: TypeId,
+        ph: &[TypeId],
+        bound: &[Option<TypeId>],
+        depth: u32,
+    ) -> Option<TypeId> {
+        if depth > 32 {
+            return None;
+        }
+        let d = depth + 1;
+        if let Some(i) = ph.iter().position(|p| *p == ty) {
+            return bound[i];
+        }
+        if !self.mentions_placeholder(ty, 0) {
+            return Some(ty);
+        }
+        Some(match self.prog.types.get(ty).clone() {
+            Type::Pointer(e) => {
+                let e = self.subst(e, ph, bound, d)?;
+                self.prog.types.pointer(e)
+            }
+            Type::Slice(e) => {
+                let e = self.subst(e, ph, bound, d)?;
+                self.prog.types.slice(e)
+            }
+            Type::Array { len, elem } => {
+                let elem = self.subst(elem, ph, bound, d)?;
+                self.prog.types.intern(Type::Array { len, elem })
+            }
+            Type::Chan { dir, elem } => {
+                let elem = self.subst(elem, ph, bound, d)?;
+                self.prog.types.intern(Type::Chan { dir, elem })
+            }
+            Type::Map { key, value } => {
+                let key = self.subst(key, ph, bound, d)?;
+                let value = self.subst(value, ph, bound, d)?;
+                self.prog.types.intern(Type::Map { key, value })
+            }
+            Type::Alias { target, .. } => self.subst(target, ph, bound, d)?,
+            Type::Named(n) => {
+                let named = self.prog.types.named[n].clone();
+                let g = self
+                    .generics
+                    .iter()
+                    .position(|g| g.is_type && g.name == named.name)?;
+                let mut targs = Vec::new();
+                for t in named.targs {
+                    targs.push(self.subst(t, ph, bound, d)?);
+                }
+                let at = self.generics[g].decl;
+                self.instantiate_type(g, targs, at)
+            }
+            _ => return None,
+        })
     }
 
     /// Unifies parameter type `p` (over placeholders) with argument type
@@ -803,18 +888,28 @@ impl<'t> Checker<'t> {
                     .and_then(|j| untyped_nodes.get(j).copied());
             }
         }
-        // Core types: `S ~[]E` gives E once S is known.
+        // Core types: `S ~[]E` gives E once S is known, and `PT
+        // interface{ *T }` gives PT once T is known.
         for _ in 0..n {
             for k in 0..n {
-                let Some(b) = bound[k] else { continue };
                 let c = sig.constraints[k];
-                let core = match self.prog.types.under(c) {
+                let (tilde, core) = match self.prog.types.under(c) {
                     Type::Interface(i) if i.unions.len() == 1 && i.unions[0].len() == 1 => {
-                        i.unions[0][0].1
+                        i.unions[0][0]
                     }
                     _ => continue,
                 };
-                self.unify(core, b, &sig.placeholders, &mut bound, 0);
+                match bound[k] {
+                    Some(b) => {
+                        self.unify(core, b, &sig.placeholders, &mut bound, 0);
+                    }
+                    None if !tilde => {
+                        if let Some(t) = self.subst(core, &sig.placeholders, &bound, 0) {
+                            bound[k] = Some(t);
+                        }
+                    }
+                    None => {}
+                }
             }
         }
         if let Some(k) = bound.iter().position(|b| b.is_none()) {

@@ -216,6 +216,8 @@ pub(crate) struct Checker<'t> {
     generic_methods: HashMap<String, Vec<Node<'t>>>,
     /// Instance bodies still to lower.
     instance_bodies: std::collections::VecDeque<generics::InstanceBody<'t>>,
+    /// Types declared inside functions so far.
+    local_types: u32,
     /// The placeholder types standing for type parameters in inference.
     placeholders: std::collections::HashSet<ir::TypeId>,
 }
@@ -243,6 +245,7 @@ impl<'t> Checker<'t> {
             generic_methods: HashMap::new(),
             instance_bodies: Default::default(),
             placeholders: Default::default(),
+            local_types: 0,
         }
     }
 

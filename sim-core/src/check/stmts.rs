@@ -1033,6 +1033,7 @@ impl<'t> Checker<'t> {
                 pkg: None,
                 target,
                 type_param: false,
+                basic: false,
             });
             self.scopes.declare(&n, Entity::Type(t));
             return;
@@ -1043,6 +1044,10 @@ impl<'t> Checker<'t> {
             underlying: TypeTable::INVALID,
             methods: vec![],
             targs: vec![],
+            local: {
+                self.local_types += 1;
+                self.local_types
+            },
             span: self.span(name),
         });
         self.scopes.declare(&n, Entity::Type(t));

@@ -193,9 +193,10 @@ impl Printer<'_> {
             Type::Alias {
                 target,
                 type_param: true,
+                basic,
                 ..
             } => {
-                out.push_str(&self.shape(*target));
+                out.push_str(&self.shape(*target, *basic));
             }
             Type::Alias {
                 name, pkg, target, ..
@@ -227,11 +228,18 @@ impl Printer<'_> {
     /// `[int,main.ID]` or, as shapes, `[go.shape.int,go.shape.int]`:
     /// a generic instance's type arguments in gc's symbol spelling.
     pub fn type_args(&self, targs: &[TypeId], shapes: bool) -> String {
+        self.type_args_with(targs, shapes, &[])
+    }
+
+    /// [`Self::type_args`] knowing which type parameters have basic
+    /// constraints (missing entries count as basic).
+    pub fn type_args_with(&self, targs: &[TypeId], shapes: bool, basic: &[bool]) -> String {
         let parts: Vec<String> = targs
             .iter()
-            .map(|t| {
+            .enumerate()
+            .map(|(i, t)| {
                 if shapes {
-                    self.shape(*t)
+                    self.shape(*t, basic.get(i).copied().unwrap_or(true))
                 } else {
                     self.qualified(*t)
                 }
@@ -241,12 +249,12 @@ impl Printer<'_> {
     }
 
     /// The shape gc stencils a type argument to: its underlying type, with
-    /// every pointer type sharing `*uint8`.
-    pub fn shape(&self, ty: TypeId) -> String {
+    /// every pointer type sharing `*uint8` when the constraint is basic.
+    pub fn shape(&self, ty: TypeId, basic: bool) -> String {
         let types = &self.prog.types;
         let under = types.underlying(ty);
         let body = match types.get(under) {
-            Type::Pointer(_) => "*uint8".to_string(),
+            Type::Pointer(_) if basic => "*uint8".to_string(),
             Type::Basic(k) => k.canonical().name().to_string(),
             Type::Struct(fields) if !fields.is_empty() => {
                 // Unexported field names are package-qualified in a symbol.
@@ -279,7 +287,10 @@ impl Printer<'_> {
         let types = &self.prog.types;
         match types.get(ty) {
             Type::Named(n) if types.named[*n].pkg.is_none() && ty != types.error => {
-                format!("main.{}", self.ty(ty))
+                match types.named[*n].local {
+                    0 => format!("main.{}", self.ty(ty)),
+                    k => format!("main.{}·{k}", self.ty(ty)),
+                }
             }
             Type::Pointer(e) => format!("*{}", self.qualified(*e)),
             Type::Slice(e) => format!("[]{}", self.qualified(*e)),
@@ -698,6 +709,26 @@ impl Printer<'_> {
                     write_dict = Some(dict);
                 }
             }
+            Callee::Method { func, recv } if is_type_param_value(self.prog, *recv) => {
+                // Through the dictionary: gc calls a function pointer.
+                if let Some(Type::Func(sig)) =
+                    Some(self.prog.func(*func).sig).map(|s| self.prog.types.get(s))
+                {
+                    let mut tys = vec![self.ty(self.prog.expr(self.skip_implicit(*recv)).ty)];
+                    tys.extend(sig.params.iter().map(|t| self.ty(*t)));
+                    out.push_str(&format!("(func({})", tys.join(", ")));
+                    match sig.results.as_slice() {
+                        [] => {}
+                        [one] => out.push_str(&format!(" {}", self.ty(*one))),
+                        many => {
+                            let r: Vec<String> = many.iter().map(|t| self.ty(*t)).collect();
+                            out.push_str(&format!(" ({})", r.join(", ")));
+                        }
+                    }
+                    out.push_str(")(&.dict[0])");
+                }
+                args.push(*recv);
+            }
             Callee::Method { func, recv } => {
                 out.push_str(&gc_func_name(self.prog, *func));
                 args.push(*recv);
@@ -932,6 +963,28 @@ pub fn format_g6(f: f64) -> String {
 
 /// Strips import-path directories from a qualified name:
 /// `unicode/utf8.RuneCountInString` → `utf8.RuneCountInString`.
+/// Whether `e` (seen through implicit `&`/`*`) has a type parameter's
+/// type: a method call on it goes through the instance's dictionary.
+pub fn is_type_param_value(prog: &Program, mut e: ExprId) -> bool {
+    for _ in 0..4 {
+        let ex = prog.expr(e);
+        if matches!(
+            prog.types.get(ex.ty),
+            Type::Alias {
+                type_param: true,
+                ..
+            }
+        ) {
+            return true;
+        }
+        match &ex.kind {
+            ExprKind::AddrOf(x) | ExprKind::Deref(x) if ex.implicit => e = *x,
+            _ => return false,
+        }
+    }
+    false
+}
+
 /// gc's name for function `f`: a generic instance is its shaped body
 /// (`Max[go.shape.int]`, `(*Stack[go.shape.int]).Push`), closures in it
 /// `Map[go.shape.int].func1`.
@@ -946,7 +999,7 @@ pub fn gc_func_name(prog: &Program, f: FuncId) -> String {
         rewrites: &rewrites,
         shapes: true,
     };
-    let shapes = printer.type_args(&inst.targs, true);
+    let shapes = printer.type_args_with(&inst.targs, true, &inst.basic);
     let base = match &inst.method {
         Some((m, true)) => format!("(*{}{shapes}).{m}", inst.generic),
         Some((m, false)) => format!("{}{shapes}.{m}", inst.generic),

@@ -1602,7 +1602,7 @@ impl<'p> Walker<'p> {
                     Callee::Method { func, recv } => (
                         // A method of a type parameter is called through
                         // the dictionary: gc cannot see the callee.
-                        if self.is_type_param_value(*recv) {
+                        if super::print::is_type_param_value(self.prog, *recv) {
                             None
                         } else {
                             Some(*func)
@@ -1682,28 +1682,6 @@ impl<'p> Walker<'p> {
                 }
             }
         }
-    }
-
-    /// Whether `e` (seen through implicit `&`/`*`) has a type parameter's
-    /// type.
-    fn is_type_param_value(&self, mut e: ExprId) -> bool {
-        for _ in 0..4 {
-            let ex = self.prog.expr(e);
-            if matches!(
-                self.prog.types.get(ex.ty),
-                crate::ir::Type::Alias {
-                    type_param: true,
-                    ..
-                }
-            ) {
-                return true;
-            }
-            match &ex.kind {
-                ExprKind::AddrOf(x) | ExprKind::Deref(x) if ex.implicit => e = *x,
-                _ => return false,
-            }
-        }
-        false
     }
 
     /// An interface value passed where another interface type is wanted:

@@ -30,7 +30,19 @@ pub fn wrapper_events(
         if named.pkg.is_some() || Some(id) == universe_error {
             continue;
         }
+        // Inference stand-ins and instances over them are not types gc
+        // compiles.
+        let stand_in = |t: &crate::ir::TypeId| {
+            prog.types
+                .named_of(*t)
+                .is_some_and(|n| prog.types.named[n].local == crate::ir::NamedType::PLACEHOLDER)
+        };
+        if named.local == crate::ir::NamedType::PLACEHOLDER || named.targs.iter().any(stand_in) {
+            continue;
+        }
         match prog.types.get(named.underlying) {
+            // A constraint with a type set is never an interface value.
+            Type::Interface(iface) if !iface.unions.is_empty() || iface.comparable => {}
             Type::Interface(iface) => {
                 for m in &iface.methods {
                     events.extend(iface_wrapper(prog, &named.name, m, false));

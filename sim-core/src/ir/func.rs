@@ -87,6 +87,9 @@ pub struct Instance {
     pub generic: String,
     /// The type arguments, aliases removed.
     pub targs: Vec<TypeId>,
+    /// Per type parameter: its constraint is a basic interface (gc shapes
+    /// a pointer argument of such a parameter as `*uint8`).
+    pub basic: Vec<bool>,
     /// For a method: its name and whether the receiver is a pointer.
     pub method: Option<(String, bool)>,
 }

@@ -247,12 +247,15 @@ pub enum Type {
     Named(NamedId),
     /// An alias (`type A = B`, `any`): identical to `target`, printed as
     /// `name`. A type parameter of a generic instance is an alias of its
-    /// type argument with `type_param` set (gc prints it as its shape).
+    /// type argument with `type_param` set (gc prints it as its shape);
+    /// `basic` says its constraint is a basic interface (methods only), so
+    /// gc shapes a pointer argument as `*uint8`.
     Alias {
         name: String,
         pkg: Option<String>,
         target: TypeId,
         type_param: bool,
+        basic: bool,
     },
     /// The results of a multi-value call.
     Tuple(Vec<TypeId>),
@@ -279,9 +282,18 @@ pub struct NamedType {
     /// The type arguments of an instance of a generic type (`Stack[int]`
     /// has name `Stack` and targs `[int]`); empty otherwise.
     pub targs: Vec<TypeId>,
+    /// For a type declared inside a function: its 1-based number among
+    /// the package's local types (gc's symbol names say `main.T·1`).
+    pub local: u32,
     /// The declaration's name (default for the universe and the standard
     /// library): sort by it for source order.
     pub span: Span,
+}
+
+impl NamedType {
+    /// [`NamedType::local`] of the stand-ins the checker uses for type
+    /// parameters while inferring type arguments: not types of the program.
+    pub const PLACEHOLDER: u32 = u32::MAX;
 }
 
 /// All types of one program.
@@ -379,6 +391,7 @@ impl TypeTable {
             pkg: None,
             target: table.empty_interface,
             type_param: false,
+            basic: false,
         });
         // error: interface{ Error() string }
         let error_sig = table.intern(Type::Func(Signature {
@@ -404,6 +417,7 @@ impl TypeTable {
             underlying: error_iface,
             methods: vec![],
             targs: vec![],
+            local: 0,
             span: Span::default(),
         });
         table.error = table.intern(Type::Named(named));
