@@ -321,6 +321,9 @@ impl Printer<'_> {
             Type::Alias {
                 type_param: true, ..
             } => true,
+            Type::Alias {
+                name, pkg: None, ..
+            } if name == "any" => true,
             Type::Alias { target, pkg, .. } => pkg.is_some() || self.has_sym(*target),
             _ => false,
         }
