@@ -14,6 +14,7 @@ impl<'t> Checker<'t> {
             Type::Basic(BasicKind::UntypedInt) => TypeTable::INT,
             Type::Basic(BasicKind::UntypedRune) => TypeTable::RUNE,
             Type::Basic(BasicKind::UntypedFloat) => TypeTable::FLOAT64,
+            Type::Basic(BasicKind::UntypedComplex) => TypeTable::COMPLEX128,
             Type::Basic(BasicKind::UntypedString) => TypeTable::STRING,
             _ => ty,
         }
@@ -143,9 +144,10 @@ impl<'t> Checker<'t> {
             let compatible = match src_kind {
                 BasicKind::UntypedBool => kind.is_boolean(),
                 BasicKind::UntypedString => kind.is_string(),
-                BasicKind::UntypedInt | BasicKind::UntypedRune | BasicKind::UntypedFloat => {
-                    kind.is_numeric()
-                }
+                BasicKind::UntypedInt
+                | BasicKind::UntypedRune
+                | BasicKind::UntypedFloat
+                | BasicKind::UntypedComplex => kind.is_numeric(),
                 _ => false,
             };
             if !compatible {
@@ -284,9 +286,10 @@ impl<'t> Checker<'t> {
         let ok = match src {
             BasicKind::UntypedBool => kind.is_boolean(),
             BasicKind::UntypedString => kind.is_string(),
-            BasicKind::UntypedInt | BasicKind::UntypedRune | BasicKind::UntypedFloat => {
-                kind.is_numeric()
-            }
+            BasicKind::UntypedInt
+            | BasicKind::UntypedRune
+            | BasicKind::UntypedFloat
+            | BasicKind::UntypedComplex => kind.is_numeric(),
             _ => false,
         };
         if !ok {

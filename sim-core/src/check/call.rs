@@ -477,7 +477,10 @@ impl<'t> Checker<'t> {
         for (i, t) in tys.iter().enumerate() {
             let s = match self.prog.types.get(*t) {
                 Type::Basic(
-                    BasicKind::UntypedInt | BasicKind::UntypedFloat | BasicKind::UntypedRune,
+                    BasicKind::UntypedInt
+                    | BasicKind::UntypedFloat
+                    | BasicKind::UntypedRune
+                    | BasicKind::UntypedComplex,
                 ) => "number".to_string(),
                 Type::Basic(BasicKind::UntypedNil) => "nil".to_string(),
                 Type::Basic(k) if k.is_untyped() => self.type_string(self.default_type(*t)),
@@ -1050,6 +1053,104 @@ impl<'t> Checker<'t> {
                     lowered.push(self.defaulted(&x));
                 }
                 call(self, lowered, void, Mode::NoValue)
+            }
+            Builtin::Real | Builtin::Imag => {
+                if args.len() != 1 {
+                    return count_error(self, args.len(), "1");
+                }
+                let x = self.value(args[0]);
+                if x.is_invalid() {
+                    return self.invalid(node);
+                }
+                let pick = |(re, im): (f64, f64)| if b == Builtin::Real { re } else { im };
+                let kind = self.prog.types.basic_kind(x.ty).map(|k| k.canonical());
+                let result = match kind {
+                    Some(BasicKind::Complex64) => TypeTable::FLOAT32,
+                    Some(BasicKind::Complex128) => TypeTable::FLOAT64,
+                    Some(k) if k.is_untyped() && k.is_numeric() => TypeTable::UNTYPED_FLOAT,
+                    _ => {
+                        let d = self.describe(&x);
+                        self.error(x.node, format!("invalid argument: {d} not of complex type"));
+                        return self.invalid(node);
+                    }
+                };
+                if let Some(v) = x.val.as_ref().and_then(|v| v.as_complex()) {
+                    return self.constant(node, result, ConstValue::Float(pick(v)), span);
+                }
+                call(self, vec![x.expr], result, Mode::Value)
+            }
+            Builtin::Complex => {
+                if args.len() != 2 {
+                    return count_error(self, args.len(), "2");
+                }
+                let x = self.value(args[0]);
+                let y = self.value(args[1]);
+                if x.is_invalid() || y.is_invalid() {
+                    return self.invalid(node);
+                }
+                let untyped = |c: &Self, o: &Operand<'_>| c.prog.types.is_untyped(o.ty);
+                if untyped(self, &x) && untyped(self, &y) {
+                    if let (Some(re), Some(im)) = (
+                        x.val.as_ref().and_then(|v| v.as_float()),
+                        y.val.as_ref().and_then(|v| v.as_float()),
+                    ) {
+                        return self.constant(
+                            node,
+                            TypeTable::UNTYPED_COMPLEX,
+                            ConstValue::Complex(re, im),
+                            span,
+                        );
+                    }
+                }
+                let float = if !untyped(self, &x) {
+                    x.ty
+                } else if !untyped(self, &y) {
+                    y.ty
+                } else {
+                    TypeTable::FLOAT64
+                };
+                let result = match self.prog.types.basic_kind(float).map(|k| k.canonical()) {
+                    Some(BasicKind::Float32) => TypeTable::COMPLEX64,
+                    Some(BasicKind::Float64) => TypeTable::COMPLEX128,
+                    _ => {
+                        let d = self.describe(if untyped(self, &x) { &y } else { &x });
+                        self.error(
+                            x.node,
+                            format!(
+                                "invalid argument: arguments have type {}, expected floating-point",
+                                self.type_string(float)
+                            ),
+                        );
+                        let _ = d;
+                        return self.invalid(node);
+                    }
+                };
+                for o in [&x, &y] {
+                    if untyped(self, o) {
+                        if !self.convert_untyped_to(o, float) {
+                            return self.invalid(node);
+                        }
+                    } else if !self.prog.types.identical(o.ty, float) {
+                        let (a, bt) = (self.type_string(x.ty), self.type_string(y.ty));
+                        self.error(
+                            x.node,
+                            format!("invalid operation: complex({}, {}) (mismatched types {a} and {bt})", self.node_string(x.node), self.node_string(y.node)),
+                        );
+                        return self.invalid(node);
+                    }
+                }
+                if let (Some(re), Some(im)) = (
+                    x.val.as_ref().and_then(|v| v.as_float()),
+                    y.val.as_ref().and_then(|v| v.as_float()),
+                ) {
+                    let (re, im) = if result == TypeTable::COMPLEX64 {
+                        (re as f32 as f64, im as f32 as f64)
+                    } else {
+                        (re, im)
+                    };
+                    return self.constant(node, result, ConstValue::Complex(re, im), span);
+                }
+                call(self, vec![x.expr, y.expr], result, Mode::Value)
             }
             Builtin::Min | Builtin::Max => {
                 if args.is_empty() {

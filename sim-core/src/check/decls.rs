@@ -920,7 +920,6 @@ impl<'t> Checker<'t> {
             });
         }
         match name {
-            "complex" | "real" | "imag" => Some(Entity::Unsupported("complex numbers")),
             "error" => Some(Entity::Type(self.prog.types.error)),
             "any" => Some(Entity::Type(self.prog.types.any)),
             _ => universe(name),

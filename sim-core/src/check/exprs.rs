@@ -67,8 +67,19 @@ impl<'t> Checker<'t> {
                 }
             },
             "imaginary_literal" => {
-                self.unsupported(node, "complex numbers");
-                self.invalid(node)
+                let text = self.text(node);
+                match parse_float(text.strip_suffix('i').unwrap_or(text)) {
+                    Some(v) => self.constant(
+                        node,
+                        TypeTable::UNTYPED_COMPLEX,
+                        ConstValue::Complex(0.0, v),
+                        span,
+                    ),
+                    None => {
+                        self.error(node, "invalid imaginary literal");
+                        self.invalid(node)
+                    }
+                }
             }
             "rune_literal" => match unquote_rune(self.text(node)) {
                 Some(c) => self.constant(node, TypeTable::UNTYPED_RUNE, ConstValue::Int(c), span),
@@ -207,10 +218,6 @@ impl<'t> Checker<'t> {
                 self.invalid(node)
             }
             Some(Entity::Pending(_)) | Some(Entity::Invalid) => self.invalid(node),
-            Some(Entity::Unsupported(what)) => {
-                self.unsupported(node, what);
-                self.invalid(node)
-            }
         }
     }
 
@@ -481,6 +488,7 @@ impl<'t> Checker<'t> {
                 TypeTable::UNTYPED_INT => 1,
                 TypeTable::UNTYPED_RUNE => 2,
                 TypeTable::UNTYPED_FLOAT => 3,
+                TypeTable::UNTYPED_COMPLEX => 4,
                 _ => 0,
             };
             if x.mode == Mode::Nil || y.mode == Mode::Nil {

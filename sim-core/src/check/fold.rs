@@ -9,6 +9,7 @@ pub(super) fn unary(op: UnaryOp, x: &ConstValue, kind: BasicKind) -> Option<Cons
         (UnaryOp::Plus, v) => v.clone(),
         (UnaryOp::Neg, ConstValue::Int(v)) => ConstValue::Int(v.checked_neg()?),
         (UnaryOp::Neg, ConstValue::Float(v)) => ConstValue::Float(-v),
+        (UnaryOp::Neg, ConstValue::Complex(re, im)) => ConstValue::Complex(-re, -im),
         (UnaryOp::Not, ConstValue::Bool(b)) => ConstValue::Bool(!b),
         (UnaryOp::BitNot, ConstValue::Int(v)) => {
             // For unsigned typed constants ^x flips only the type's bits.
@@ -79,10 +80,31 @@ pub(super) fn binary(op: BinaryOp, x: &ConstValue, y: &ConstValue, integer: bool
                 None => return Folded::Overflow,
             }
         }
+        (Complex(..), Int(_) | Float(_) | Complex(..)) | (Int(_) | Float(_), Complex(..)) => {
+            let (Some((a, b)), Some((c, d))) = (x.as_complex(), y.as_complex()) else {
+                return Folded::NotApplicable;
+            };
+            match op {
+                Add => Complex(a + c, b + d),
+                Sub => Complex(a - c, b - d),
+                Mul => Complex(a * c - b * d, a * d + b * c),
+                Div if c == 0.0 && d == 0.0 => return Folded::DivByZero,
+                Div => {
+                    let den = c * c + d * d;
+                    Complex((a * c + b * d) / den, (b * c - a * d) / den)
+                }
+                Eq => Bool(a == c && b == d),
+                Ne => Bool(a != c || b != d),
+                _ => return Folded::NotApplicable,
+            }
+        }
         (Int(_) | Float(_), Int(_) | Float(_)) => {
             let (Some(a), Some(b)) = (x.as_float(), y.as_float()) else {
                 return Folded::NotApplicable;
             };
+            if let Some(exact) = exact_decimal(op, a, b) {
+                return Folded::Value(Float(exact));
+            }
             match op {
                 Add => Float(a + b),
                 Sub => Float(a - b),
@@ -120,6 +142,45 @@ pub(super) fn binary(op: BinaryOp, x: &ConstValue, y: &ConstValue, integer: bool
     Folded::Value(v)
 }
 
+/// `a op b` computed exactly on the decimal values the operands print as
+/// (Go's constants are exact, so `0.1 + 0.2` is 0.3, not the float sum
+/// 0.30000000000000004), then rounded once to the nearest float. `None`
+/// when the operation is not `+`, `-` or `*` or the digits do not fit.
+fn exact_decimal(op: BinaryOp, a: f64, b: f64) -> Option<f64> {
+    if !a.is_finite() || !b.is_finite() {
+        return None;
+    }
+    let (ma, ea) = decimal_parts(a)?;
+    let (mb, eb) = decimal_parts(b)?;
+    let (m, e) = match op {
+        BinaryOp::Add | BinaryOp::Sub => {
+            let e = ea.min(eb);
+            let sa = ma.checked_mul(10i128.checked_pow(u32::try_from(ea - e).ok()?)?)?;
+            let sb = mb.checked_mul(10i128.checked_pow(u32::try_from(eb - e).ok()?)?)?;
+            let m = if op == BinaryOp::Add {
+                sa.checked_add(sb)?
+            } else {
+                sa.checked_sub(sb)?
+            };
+            (m, e)
+        }
+        BinaryOp::Mul => (ma.checked_mul(mb)?, ea.checked_add(eb)?),
+        _ => return None,
+    };
+    format!("{m}e{e}").parse().ok()
+}
+
+/// `f` as `mantissa × 10^exp` with the fewest digits that read back as `f`.
+fn decimal_parts(f: f64) -> Option<(i128, i32)> {
+    let s = format!("{f:e}");
+    let (mant, exp) = s.split_once('e')?;
+    let mut exp: i32 = exp.parse().ok()?;
+    let (int, frac) = mant.split_once('.').unwrap_or((mant, ""));
+    exp -= frac.len() as i32;
+    let m: i128 = format!("{int}{frac}").parse().ok()?;
+    Some((m, exp))
+}
+
 /// Why a constant does not fit a type.
 #[derive(Debug, PartialEq, Eq)]
 pub(super) enum Unrepresentable {
@@ -133,6 +194,30 @@ pub(super) enum Unrepresentable {
 /// conversion of an untyped constant would.
 pub(super) fn represent(val: &ConstValue, kind: BasicKind) -> Result<ConstValue, Unrepresentable> {
     let kind = kind.canonical();
+    if kind.is_complex() {
+        let Some((re, im)) = val.as_complex() else {
+            return Err(Unrepresentable::Mismatch);
+        };
+        if kind == BasicKind::Complex64 {
+            if re.abs() > f32::MAX as f64 || im.abs() > f32::MAX as f64 {
+                return Err(Unrepresentable::Overflows);
+            }
+            return Ok(ConstValue::Complex(re as f32 as f64, im as f32 as f64));
+        }
+        return Ok(ConstValue::Complex(re, im));
+    }
+    // A complex constant with no imaginary part is a real number.
+    let real;
+    let val = match val {
+        ConstValue::Complex(re, im) if kind.is_numeric() => {
+            if *im != 0.0 {
+                return Err(Unrepresentable::Truncated);
+            }
+            real = ConstValue::Float(*re);
+            &real
+        }
+        v => v,
+    };
     if kind.is_integer() {
         let v = match val {
             ConstValue::Int(v) => *v,

@@ -873,6 +873,7 @@ impl<'t> Checker<'t> {
                 TypeTable::UNTYPED_INT => 1,
                 TypeTable::UNTYPED_RUNE => 2,
                 TypeTable::UNTYPED_FLOAT => 3,
+                TypeTable::UNTYPED_COMPLEX => 4,
                 _ => 0,
             };
             let best = untyped

@@ -25,8 +25,6 @@ pub(super) enum Entity {
     Invalid,
     /// A generic function or type: index into the checker's generics.
     Generic(usize),
-    /// A predeclared name Escapade does not support yet.
-    Unsupported(&'static str),
 }
 
 /// A package-level declaration awaiting resolution.

@@ -362,6 +362,8 @@ impl Printer<'_> {
             ConstValue::Bool(b) => b.to_string(),
             ConstValue::Int(i) => i.to_string(),
             ConstValue::Float(f) => format_g6(*f),
+            // go/constant's String of a complex value.
+            ConstValue::Complex(re, im) => format!("({} + {}i)", format_g6(*re), format_g6(*im)),
             ConstValue::String(s) => short_quote(s),
         };
         let default = match (v, kind) {
@@ -370,6 +372,7 @@ impl Printer<'_> {
             (ConstValue::Int(_), Some(k)) => matches!(k, B::Int | B::UntypedInt),
             (ConstValue::Float(_), Some(k)) => matches!(k, B::Float64 | B::UntypedFloat),
             (ConstValue::String(_), Some(k)) => matches!(k, B::String | B::UntypedString),
+            (ConstValue::Complex(..), Some(k)) => matches!(k, B::Complex128 | B::UntypedComplex),
         };
         if default {
             text
@@ -955,17 +958,27 @@ pub fn format_g6(f: f64) -> String {
             s.to_string()
         }
     };
-    if !(-4..6).contains(&exp) {
+    let g6 = if !(-4..6).contains(&exp) {
         let sign = if exp < 0 { '-' } else { '+' };
         format!("{}e{}{:02}", trim(mant), sign, exp.abs())
     } else {
         let decimals = (5 - exp).max(0) as usize;
         trim(&format!("{:.*}", decimals, f))
+    };
+    // go/constant: a non-integer whose %.6g hides that gets %g (#56220).
+    if f.fract() != 0.0 && !g6.contains('.') {
+        if (-4..6).contains(&exp) {
+            return format!("{f}");
+        }
+        let e = format!("{f:e}");
+        let (mant, x) = e.split_once('e').unwrap_or((&e, "0"));
+        let x: i32 = x.parse().unwrap_or(0);
+        let sign = if x < 0 { '-' } else { '+' };
+        return format!("{mant}e{sign}{:02}", x.abs());
     }
+    g6
 }
 
-/// Strips import-path directories from a qualified name:
-/// `unicode/utf8.RuneCountInString` → `utf8.RuneCountInString`.
 /// Whether `e` (seen through implicit `&`/`*`) has a type parameter's
 /// type: a method call on it goes through the instance's dictionary.
 pub fn is_type_param_value(prog: &Program, mut e: ExprId) -> bool {
@@ -1015,6 +1028,8 @@ pub fn gc_func_name(prog: &Program, f: FuncId) -> String {
     }
 }
 
+/// Strips import-path directories from a qualified name:
+/// `unicode/utf8.RuneCountInString` → `utf8.RuneCountInString`.
 pub fn short_pkg(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     let mut word = String::new();
@@ -1075,6 +1090,7 @@ mod tests {
         assert_eq!(format_g6(1e6), "1e+06");
         assert_eq!(format_g6(123456.0), "123456");
         assert_eq!(format_g6(0.0001), "0.0001");
+        assert_eq!(format_g6(123456.789), "123456.789");
         assert_eq!(format_g6(0.00001), "1e-05");
         assert_eq!(format_g6(-2.75), "-2.75");
     }

@@ -13,6 +13,8 @@ pub enum ConstValue {
     /// Any integer constant, including runes.
     Int(i128),
     Float(f64),
+    /// A complex constant: real and imaginary parts.
+    Complex(f64, f64),
     String(String),
 }
 
@@ -21,6 +23,9 @@ impl ConstValue {
         match self {
             ConstValue::Int(v) => Some(*v),
             ConstValue::Float(f) if f.fract() == 0.0 && f.abs() < 1e38 => Some(*f as i128),
+            ConstValue::Complex(f, im) if *im == 0.0 && f.fract() == 0.0 && f.abs() < 1e38 => {
+                Some(*f as i128)
+            }
             _ => None,
         }
     }
@@ -29,7 +34,16 @@ impl ConstValue {
         match self {
             ConstValue::Int(v) => Some(*v as f64),
             ConstValue::Float(f) => Some(*f),
+            ConstValue::Complex(re, im) if *im == 0.0 => Some(*re),
             _ => None,
+        }
+    }
+
+    /// The value as a complex number, for any numeric constant.
+    pub fn as_complex(&self) -> Option<(f64, f64)> {
+        match self {
+            ConstValue::Complex(re, im) => Some((*re, *im)),
+            v => v.as_float().map(|f| (f, 0.0)),
         }
     }
 
@@ -115,6 +129,9 @@ impl fmt::Display for ConstValue {
             ConstValue::Bool(b) => write!(f, "{b}"),
             ConstValue::Int(v) => write!(f, "{v}"),
             ConstValue::Float(v) => write!(f, "{}", format_float(*v)),
+            ConstValue::Complex(re, im) => {
+                write!(f, "({} + {}i)", format_float(*re), format_float(*im))
+            }
             ConstValue::String(s) => write!(f, "{}", quote_go(s)),
         }
     }

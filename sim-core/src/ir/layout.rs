@@ -126,7 +126,7 @@ fn basic_size_align(kind: BasicKind) -> (u64, u64) {
         Int | Int64 | Uint | Uint64 | Uintptr | Float64 | UntypedInt | UntypedFloat
         | UnsafePointer | UntypedNil => (8, 8),
         Complex64 => (8, 4),
-        Complex128 => (16, 8),
+        Complex128 | UntypedComplex => (16, 8),
         String | UntypedString => (16, 8),
         Invalid | Byte | Rune => (0, 1),
     }

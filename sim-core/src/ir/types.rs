@@ -41,6 +41,7 @@ pub enum BasicKind {
     UntypedFloat,
     UntypedString,
     UntypedNil,
+    UntypedComplex,
 }
 
 impl BasicKind {
@@ -83,6 +84,7 @@ impl BasicKind {
             UntypedFloat => "untyped float",
             UntypedString => "untyped string",
             UntypedNil => "untyped nil",
+            UntypedComplex => "untyped complex",
         }
     }
 
@@ -121,7 +123,10 @@ impl BasicKind {
     }
 
     pub fn is_complex(self) -> bool {
-        matches!(self, BasicKind::Complex64 | BasicKind::Complex128)
+        matches!(
+            self,
+            BasicKind::Complex64 | BasicKind::Complex128 | BasicKind::UntypedComplex
+        )
     }
 
     pub fn is_numeric(self) -> bool {
@@ -140,7 +145,13 @@ impl BasicKind {
         use BasicKind::*;
         matches!(
             self,
-            UntypedBool | UntypedInt | UntypedRune | UntypedFloat | UntypedString | UntypedNil
+            UntypedBool
+                | UntypedInt
+                | UntypedRune
+                | UntypedFloat
+                | UntypedString
+                | UntypedNil
+                | UntypedComplex
         )
     }
 
@@ -312,7 +323,7 @@ pub struct TypeTable {
 
 /// The order basic kinds are interned in, so that [`TypeTable::basic`] is
 /// a lookup.
-const BASIC_ORDER: [BasicKind; 27] = [
+const BASIC_ORDER: [BasicKind; 28] = [
     BasicKind::Invalid,
     BasicKind::Bool,
     BasicKind::Int,
@@ -340,6 +351,7 @@ const BASIC_ORDER: [BasicKind; 27] = [
     BasicKind::UntypedFloat,
     BasicKind::UntypedString,
     BasicKind::UntypedNil,
+    BasicKind::UntypedComplex,
 ];
 
 impl Default for TypeTable {
@@ -366,6 +378,10 @@ impl TypeTable {
     pub const UNTYPED_FLOAT: TypeId = TypeId(24);
     pub const UNTYPED_STRING: TypeId = TypeId(25);
     pub const UNTYPED_NIL: TypeId = TypeId(26);
+    pub const UNTYPED_COMPLEX: TypeId = TypeId(27);
+    pub const COMPLEX64: TypeId = TypeId(15);
+    pub const COMPLEX128: TypeId = TypeId(16);
+    pub const FLOAT32: TypeId = TypeId(13);
 
     pub fn new() -> Self {
         let mut table = TypeTable {

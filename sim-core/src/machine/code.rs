@@ -113,6 +113,7 @@ pub enum Num {
         signed: bool,
     },
     Float(u32),
+    Complex(u32),
     Str,
     Bool,
     /// Comparison of anything else (pointers, structs, interfaces, ...).
@@ -292,6 +293,12 @@ pub enum Op {
         /// (`runtime.growsliceBuf`).
         grow_in_buffer: bool,
     },
+    /// Pop a complex number; push its real or imaginary part.
+    ComplexPart {
+        imag: bool,
+    },
+    /// Pop the imaginary then the real part; push the complex number.
+    MakeComplex,
     /// Pop a slice; push it, copied to the heap if its backing store is
     /// on the stack (`runtime.moveSlice`, or `moveSliceNoCap` when the
     /// capacity is never observed).

@@ -1616,6 +1616,12 @@ impl<'a> FnCompiler<'a> {
                 let k = k.canonical();
                 if let Some((bits, signed)) = k.int_bits() {
                     Num::Int { bits, signed }
+                } else if k.is_complex() {
+                    Num::Complex(if k == crate::ir::BasicKind::Complex64 {
+                        64
+                    } else {
+                        128
+                    })
                 } else if k.is_float() {
                     Num::Float(if k == crate::ir::BasicKind::Float32 {
                         32
@@ -1770,6 +1776,10 @@ impl<'a> FnCompiler<'a> {
                     (crate::ir::ConstValue::Bool(b), _) => V::Bool(*b),
                     (crate::ir::ConstValue::String(s), _) => V::string(s),
                     (_, Num::Float(_)) => V::Float(c.as_float().unwrap_or(0.0) + 0.0),
+                    (_, Num::Complex(_)) | (crate::ir::ConstValue::Complex(..), _) => {
+                        let (re, im) = c.as_complex().unwrap_or((0.0, 0.0));
+                        V::Complex(re + 0.0, im + 0.0)
+                    }
                     (_, Num::Int { bits, signed }) => {
                         let i = c.as_int().unwrap_or(0);
                         V::Int(super::types::IntKind { bits, signed }.wrap(i as i64))
@@ -2359,6 +2369,19 @@ impl<'a> FnCompiler<'a> {
                 .unwrap_or(TypeTable::INVALID)
         };
         match b {
+            Builtin::Real | Builtin::Imag => {
+                self.expr(args[0]);
+                self.emit(Op::ComplexPart {
+                    imag: b == Builtin::Imag,
+                });
+                1
+            }
+            Builtin::Complex => {
+                self.expr(args[0]);
+                self.expr(args[1]);
+                self.emit(Op::MakeComplex);
+                1
+            }
             Builtin::Len | Builtin::Cap => {
                 let t = aty(0, self);
                 let fixed = match self.types().under(t) {

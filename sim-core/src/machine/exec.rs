@@ -1690,6 +1690,15 @@ impl<'p> Machine<'p> {
                 let r = self.append(gi, s, *elem, extra, *site, *spread, *grow_in_buffer)?;
                 self.push(gi, r);
             }
+            Op::ComplexPart { imag } => {
+                let (re, im) = self.pop(gi).complex();
+                self.push(gi, V::Float(if *imag { im } else { re }));
+            }
+            Op::MakeComplex => {
+                let im = self.pop(gi).float();
+                let re = self.pop(gi).float();
+                self.push(gi, V::Complex(re, im));
+            }
             Op::MoveSliceToHeap {
                 elem,
                 keep_cap,
@@ -2017,10 +2026,50 @@ fn unary(op: UnaryOp, n: Num, v: V) -> V {
     match (op, v) {
         (UnaryOp::Neg, V::Int(i)) => V::Int(wrap(n, i.wrapping_neg())),
         (UnaryOp::Neg, V::Float(f)) => V::Float(round_f(n, -f)),
+        (UnaryOp::Neg, V::Complex(re, im)) => V::Complex(round_f(n, -re), round_f(n, -im)),
         (UnaryOp::Not, V::Bool(b)) => V::Bool(!b),
         (UnaryOp::BitNot, V::Int(i)) => V::Int(wrap(n, !i)),
         (_, v) => v,
     }
+}
+
+/// The runtime's `complex128div`: like the textbook formula, but a
+/// zero or infinite divisor gives the infinities and NaNs IEEE implies.
+fn complex_div(a: f64, b: f64, c: f64, d: f64) -> (f64, f64) {
+    let (e, f);
+    if c.abs() >= d.abs() {
+        let ratio = d / c;
+        let denom = c + ratio * d;
+        e = (a + b * ratio) / denom;
+        f = (b - a * ratio) / denom;
+    } else {
+        let ratio = c / d;
+        let denom = d + ratio * c;
+        e = (a * ratio + b) / denom;
+        f = (b * ratio - a) / denom;
+    }
+    if e.is_nan() && f.is_nan() {
+        // Correct final result to infinities and zeros if applicable.
+        // Matches C99: ISO/IEC 9899:1999 - G.5.1  Multiplicative operators.
+        let (mut a, mut b, mut c, mut d) = (a, b, c, d);
+        if c == 0.0 && d == 0.0 && (!a.is_nan() || !b.is_nan()) {
+            return (f64::INFINITY.copysign(c) * a, f64::INFINITY.copysign(c) * b);
+        }
+        if (a.is_infinite() || b.is_infinite()) && c.is_finite() && d.is_finite() {
+            a = (if a.is_infinite() { 1.0f64 } else { 0.0f64 }).copysign(a);
+            b = (if b.is_infinite() { 1.0f64 } else { 0.0f64 }).copysign(b);
+            return (
+                f64::INFINITY * (a * c + b * d),
+                f64::INFINITY * (b * c - a * d),
+            );
+        }
+        if (c.is_infinite() || d.is_infinite()) && a.is_finite() && b.is_finite() {
+            c = (if c.is_infinite() { 1.0f64 } else { 0.0f64 }).copysign(c);
+            d = (if d.is_infinite() { 1.0f64 } else { 0.0f64 }).copysign(d);
+            return (0.0 * (a * c + b * d), 0.0 * (b * c - a * d));
+        }
+    }
+    (e, f)
 }
 
 pub fn wrap(n: Num, v: i64) -> i64 {
@@ -2032,7 +2081,7 @@ pub fn wrap(n: Num, v: i64) -> i64 {
 
 fn round_f(n: Num, f: f64) -> f64 {
     match n {
-        Num::Float(32) => f as f32 as f64,
+        Num::Float(32) | Num::Complex(64) => f as f32 as f64,
         _ => f,
     }
 }
@@ -2050,6 +2099,21 @@ impl<'p> Machine<'p> {
                     },
                 };
                 return int_binary(op, k, x, y).map_err(|m| rt_error(m.into()));
+            }
+            (V::Complex(a, b), V::Complex(c, d)) => {
+                let r = |x: f64| round_f(n, x);
+                match op {
+                    Add => V::Complex(r(a + c), r(b + d)),
+                    Sub => V::Complex(r(a - c), r(b - d)),
+                    Mul => V::Complex(r(a * c - b * d), r(a * d + b * c)),
+                    Div => {
+                        let (re, im) = complex_div(a, b, c, d);
+                        V::Complex(r(re), r(im))
+                    }
+                    Eq => V::Bool(a == c && b == d),
+                    Ne => V::Bool(a != c || b != d),
+                    _ => V::Complex(a, b),
+                }
             }
             (V::Float(x), V::Float(y)) => match op {
                 Add => V::Float(round_f(n, x + y)),
@@ -2147,6 +2211,18 @@ impl<'p> Machine<'p> {
             }
             (_, Shape::Float(b), V::Float(f)) => {
                 V::Float(if *b == 32 { f as f32 as f64 } else { f })
+            }
+            (_, Shape::Complex, V::Complex(re, im)) => {
+                let small = self
+                    .prog
+                    .types
+                    .basic_kind(to)
+                    .is_some_and(|k| k.canonical() == crate::ir::BasicKind::Complex64);
+                if small {
+                    V::Complex(re as f32 as f64, im as f32 as f64)
+                } else {
+                    V::Complex(re, im)
+                }
             }
             (Shape::Int(_), Shape::String, V::Int(i)) => {
                 let c = char::from_u32(i as u32)

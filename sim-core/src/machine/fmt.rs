@@ -222,6 +222,18 @@ fn exp_str(e: i32) -> String {
 }
 
 /// `strconv.FormatFloat(f, 'g', -1, bits)`: what `%v` prints.
+/// `%v` of a complex number: `(1+2i)`, each part as `%g` of its float
+/// size, the imaginary part always signed.
+pub fn fmt_complex_g(re: f64, im: f64, f32: bool) -> String {
+    let im_s = fmt_float_g(im, f32);
+    let sign = if im_s.starts_with('+') || im_s.starts_with('-') {
+        ""
+    } else {
+        "+"
+    };
+    format!("({}{sign}{im_s}i)", fmt_float_g(re, f32))
+}
+
 pub fn fmt_float_g(f: f64, f32: bool) -> String {
     if f.is_nan() {
         return "NaN".into();
@@ -243,17 +255,13 @@ pub fn fmt_float_g(f: f64, f32: bool) -> String {
     let neg = f < 0.0;
     let (d, dp) = shortest(f, f32);
     let x = dp - 1;
-    let eprec = if (d.len() as i32) > 21 {
-        d.len() as i32
-    } else {
-        21.max(d.len() as i32)
-    };
-    let _ = eprec;
     let mut out = String::new();
     if neg {
         out.push('-');
     }
-    if !(-4..21).contains(&x) {
+    // strconv's %g with the shortest digits: %e below 1e-4 or from 1e6
+    // (`eprec = 6` in ftoa's fmtEFG).
+    if !(-4..6).contains(&x) {
         out.push_str(&d[..1]);
         if d.len() > 1 {
             out.push('.');
@@ -349,6 +357,8 @@ pub fn print_builtin(m: &mut Machine, v: &V, ty: TypeId) -> String {
         (_, V::Int(i)) => i.to_string(),
         (Type::Basic(BasicKind::Float32), V::Float(f)) => fmt_float_g(*f, true),
         (_, V::Float(f)) => fmt_float_g(*f, false),
+        (Type::Basic(BasicKind::Complex64), V::Complex(re, im)) => fmt_complex_g(*re, *im, true),
+        (_, V::Complex(re, im)) => fmt_complex_g(*re, *im, false),
         (_, V::Bool(b)) => b.to_string(),
         (Type::Interface(_), V::Nil) => "(0x0,0x0)".into(),
         (_, V::Nil) => "0x0".into(),
@@ -783,10 +793,17 @@ fn fmt_float(f: f64, f32: bool, sp: Spec) -> Option<Vec<u8>> {
             Some(p) => fmt_float_gp(f, p, sp.sharp),
             None => fmt_float_g(f, f32),
         },
-        'g' | 'G' => match sp.prec {
-            Some(p) => fmt_float_gp(f, p, sp.sharp),
-            None => fmt_float_g(f, f32),
-        },
+        'g' | 'G' => {
+            let s = match sp.prec {
+                Some(p) => fmt_float_gp(f, p, sp.sharp),
+                None => fmt_float_g(f, f32),
+            };
+            if sp.verb == 'G' {
+                s.replace('e', "E")
+            } else {
+                s
+            }
+        }
         'f' | 'F' => {
             if f.is_finite() {
                 format!("{:.*}", sp.prec.unwrap_or(6), f)
@@ -866,6 +883,27 @@ fn fmt_value(m: &mut Machine, whole: &V, val: &V, ty: TypeId, sp: Spec, depth: u
                     }
                 },
             }
+        }
+        (Type::Basic(k), V::Complex(re, im)) if k.is_complex() => {
+            let f32 = k.canonical() == BasicKind::Complex64;
+            // fmt's fmtComplex: each part as a float, `%v` as `%g`, the
+            // imaginary part always signed.
+            let part = |x: f64, signed: bool| {
+                let mut s = sp;
+                if s.verb == 'v' {
+                    s.verb = 'g';
+                }
+                s.plus |= signed;
+                fmt_float(x, f32, s)
+            };
+            let (Some(r), Some(i)) = (part(*re, false), part(*im, true)) else {
+                return Ok(bad_verb(m, sp, ty, fmt_complex_g(*re, *im, f32).as_bytes()));
+            };
+            let mut out = b"(".to_vec();
+            out.extend_from_slice(&r);
+            out.extend_from_slice(&i);
+            out.extend_from_slice(b"i)");
+            Ok(out)
         }
         (Type::Basic(k), V::Float(f)) if k.is_float() => {
             let f32 = k.canonical() == BasicKind::Float32;
@@ -1159,6 +1197,10 @@ pub fn compare_keys(a: &V, b: &V) -> std::cmp::Ordering {
     match (a, b) {
         (V::Int(x), V::Int(y)) => x.cmp(y),
         (V::Float(x), V::Float(y)) => x.partial_cmp(y).unwrap_or(Ordering::Equal),
+        (V::Complex(a, b), V::Complex(c, d)) => a
+            .partial_cmp(c)
+            .unwrap_or(Ordering::Equal)
+            .then(b.partial_cmp(d).unwrap_or(Ordering::Equal)),
         (V::Str(x), V::Str(y)) => x.cmp(y),
         (V::Bool(x), V::Bool(y)) => x.cmp(y),
         (V::Agg(x), V::Agg(y)) => {

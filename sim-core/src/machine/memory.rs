@@ -105,6 +105,7 @@ pub fn key_of(v: &V) -> Key {
         V::Bool(b) => Key::Int(*b as i64),
         V::Int(i) => Key::Int(*i),
         V::Float(f) => Key::Float(if *f == 0.0 { 0 } else { f.to_bits() }),
+        V::Complex(re, im) => Key::Agg(vec![key_of(&V::Float(*re)), key_of(&V::Float(*im))]),
         V::Str(s) => Key::Str(s.clone()),
         V::Ptr(p) => Key::Ptr(p.alloc, p.off),
         V::Agg(a) => Key::Agg(a.iter().map(key_of).collect()),

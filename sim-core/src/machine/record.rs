@@ -757,6 +757,9 @@ pub fn render_value(m: &mut Machine, v: &V, ty: TypeId, depth: u32) -> trace::Va
         (V::Float(f), _) => trace::Value::Scalar {
             text: super::fmt::fmt_float_g(*f, false),
         },
+        (V::Complex(re, im), _) => trace::Value::Scalar {
+            text: super::fmt::fmt_complex_g(*re, *im, false),
+        },
         (V::Str(s), _) => {
             let text = String::from_utf8_lossy(s);
             let truncated = text.chars().count() > MAX_STR;

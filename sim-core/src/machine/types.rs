@@ -176,6 +176,7 @@ fn zero_depth(prog: &Program, cache: &mut TypeCache, id: TypeId, depth: u32) -> 
         Shape::Bool => V::Bool(false),
         Shape::Int(_) => V::Int(0),
         Shape::Float(_) => V::Float(0.0),
+        Shape::Complex => V::Complex(0.0, 0.0),
         Shape::String => V::Str(Rc::from(&b""[..])),
         Shape::Array { len, elem } => {
             if is_byte(&prog.types, *elem) {

@@ -71,6 +71,8 @@ pub enum V {
     /// as their bit pattern).
     Int(i64),
     Float(f64),
+    /// complex64 (parts rounded to float32) and complex128.
+    Complex(f64, f64),
     /// Strings are immutable bytes (not necessarily UTF-8).
     Str(Rc<[u8]>),
     Ptr(Ptr),
@@ -103,6 +105,13 @@ impl V {
             V::Float(f) => *f,
             V::Int(i) => *i as f64,
             _ => 0.0,
+        }
+    }
+
+    pub fn complex(&self) -> (f64, f64) {
+        match self {
+            V::Complex(re, im) => (*re, *im),
+            other => (other.float(), 0.0),
         }
     }
 
