@@ -216,3 +216,45 @@ test("large_array: calling sum grows main's stack, and the picture says so", asy
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test("append_return: the slice grows in collect's frame and reaches the heap once, at the return", async () => {
+  const { page, errors } = await openPage("?example=append_return");
+  // Step until collect's frame holds the append buffer with all three
+  // elements, before the return moves them.
+  let sawBuffer = false;
+  for (let i = 0; i < 60 && !sawBuffer; i++) {
+    const seen = await picture(page);
+    const collect = seen.frames.find((f) => f.func === "main.collect" && f.valid);
+    sawBuffer = !!collect && collect.slots.some((s) => s.name === "append buffer") && seen.objects.length === 0;
+    if (!sawBuffer) {
+      await page.keyboard.press("ArrowRight");
+      await page.waitForTimeout(20);
+    }
+  }
+  assert.ok(sawBuffer, "collect's frame shows the append buffer while the heap is still empty");
+  await screenshot(page, "append-return-buffer");
+  // The real runtime (testing.AllocsPerRun, -gcflags=-l) allocates once for
+  // collect(3) and twice for collect(10).
+  await page.keyboard.press("End");
+  await page.waitForFunction(
+    () => document.querySelector("[data-counter=heap-allocs] .counter-value")?.textContent === "3",
+    null,
+    { timeout: 5000 },
+  ).catch(() => {});
+  assert.equal(await page.locator("[data-counter=heap-allocs] .counter-value").textContent(), "3");
+  await page.waitForTimeout(300);
+  await screenshot(page, "append-return-end");
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("generic_stack: the gutter names the shaped bodies gc compiles", async () => {
+  const { page, errors } = await openPage("?example=generic_stack");
+  // gc's verdicts on the Println line name the shaped method and the
+  // dictionary of each instance.
+  const label = await page.locator(".gutter-line[data-line='38'] .verdict").getAttribute("aria-label");
+  assert.match(label, /\(\*Stack\[go\.shape\.int\]\)\.Pop\(ids, &\.dict\.Stack\[main\.ID\]\) escapes to heap/);
+  await screenshot(page, "generic-stack");
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -48,6 +48,11 @@ pub static EXAMPLES: &[Example] = &[
         "hotPath makes one buffer and lends it to fill a million times. The buffer never leaves hotPath, so it lives in its frame: zero heap allocations."
     ),
     example!(
+        "append_return",
+        "Appending, then returning the slice",
+        "collect's slice leaves only through its return. The compiler still says append escapes, but Go 1.26+ builds the slice in a 32-byte buffer in the frame and copies it to the heap once, at the return: watch the counter for 3 elements, then for 10."
+    ),
+    example!(
         "closure",
         "A closure that outlives its function",
         "counter returns a func that keeps using x after counter's frame is gone, so x moves to the heap along with the closure."
@@ -101,6 +106,11 @@ pub static EXAMPLES: &[Example] = &[
         "linked_list",
         "A linked list of 60 nodes",
         "Each push returns a pointer to a new node, so every node is on the heap, linked to the one before: a busy picture for the collector."
+    ),
+    example!(
+        "generic_stack",
+        "Generics: one body per shape",
+        "Stack[int] and Stack[ID] share one compiled body, (*Stack[go.shape.int]).Push, and get a dictionary naming the real type. Escape analysis runs on that shaped body: the verdicts in the gutter name the shapes."
     ),
 ];
 

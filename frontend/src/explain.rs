@@ -85,7 +85,13 @@ fn sentence(event: &Event, snap: &Snapshot) -> Option<String> {
             "{} returns: the stack pointer moves back, and its frame becomes invalid memory. Nothing is freed and the garbage collector is not involved.",
             short_func(func)
         ),
-        Event::StackAlloc { frame, name, size, .. } => {
+        Event::StackAlloc {
+            frame,
+            name,
+            size,
+            until,
+            ..
+        } => {
             let func = snap
                 .goroutines
                 .iter()
@@ -93,10 +99,17 @@ fn sentence(event: &Event, snap: &Snapshot) -> Option<String> {
                 .find(|f| f.id == *frame)
                 .map(|f| short_func(&f.func))
                 .unwrap_or_else(|| "its function".into());
-            format!(
-                "{name} ({}) stays in {func}'s frame: the compiler proved nothing uses it after {func} returns.",
-                bytes(*size)
-            )
+            if until.is_empty() {
+                format!(
+                    "{name} ({}) stays in {func}'s frame: the compiler proved nothing uses it after {func} returns.",
+                    bytes(*size)
+                )
+            } else {
+                format!(
+                    "{name} ({}) grows in a buffer in {func}'s frame for now. The slice leaves {func} in only one place, so Go copies it to the heap once, right there, instead of at every growth (the compiler still prints “append escapes to heap”).",
+                    bytes(*size)
+                )
+            }
         }
         Event::HeapAlloc {
             ty,

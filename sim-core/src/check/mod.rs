@@ -387,7 +387,8 @@ impl KindStr for Node<'_> {
         names
             .get(usize::from(self.kind_id()))
             .copied()
-            .unwrap_or_else(|| self.kind().to_string().leak())
+            // Only the ERROR node's id (u16::MAX) lies outside the table.
+            .unwrap_or(if self.is_error() { "ERROR" } else { "" })
     }
 }
 

@@ -197,13 +197,20 @@ impl<'p> Machine<'p> {
                 self.gs[gi].dirty = true;
                 self.n.stack_allocs += 1;
                 if self.rec.active() {
-                    let name = self.c.sites[site as usize].text.to_string();
+                    let info = &self.c.sites[site as usize];
+                    let name = info.text.to_string();
+                    let until = if info.reason.contains("move2heap") {
+                        info.reason.to_string()
+                    } else {
+                        String::new()
+                    };
                     let fid = self.gs[gi].frames.last().map(|f| f.id).unwrap_or(0);
                     self.rec.event(Event::StackAlloc {
                         frame: crate::trace::FrameId(fid),
                         object: crate::trace::ObjectId(id),
                         name,
                         size,
+                        until,
                     });
                 }
                 Ok(Ptr { alloc: id, off: 0 })

@@ -188,6 +188,10 @@ pub enum Event {
         object: ObjectId,
         name: String,
         size: u64,
+        /// Set when the store stays in the frame only until a later move to
+        /// the heap (gc's slice pass): what will happen, in words.
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        until: String,
     },
     /// A heap allocation, with the analysis's reason.
     HeapAlloc {
