@@ -100,6 +100,19 @@ pub fn analyse_to(source: &str, extent: Extent) -> Analysis {
     };
     let result = escape::analyze(&program);
     let verdicts = verdicts(&result);
+    if result.link_error.is_some() {
+        // It compiles (the verdicts stand) but cannot be linked or run.
+        return Analysis {
+            diagnostics: vec![sim_core::Diagnostic {
+                pos: sim_core::diag::Pos::new(1, 1),
+                start: 0,
+                end: 0,
+                message: escape::NO_MAIN.to_string(),
+            }],
+            verdicts,
+            run: None,
+        };
+    }
     let run = match extent {
         Extent::Static => None,
         Extent::Preview => record(&program, &result, PREVIEW_STEPS).map(|t| {
@@ -277,6 +290,16 @@ mod tests {
             run.trace.counters.heap_allocs,
             run.trace.steps.last().unwrap().counters.heap_allocs
         );
+    }
+
+    #[test]
+    fn a_program_without_main_has_verdicts_but_no_run() {
+        let a =
+            analyse("package main\n\nimport \"fmt\"\n\nfunc Main() {\n\tfmt.Println(\"hi\")\n}\n");
+        assert_eq!(a.diagnostics.len(), 1);
+        assert_eq!(a.diagnostics[0].message, escape::NO_MAIN);
+        assert!(!a.verdicts.is_empty(), "the compiler's verdicts still show");
+        assert!(a.run.is_none());
     }
 
     #[test]

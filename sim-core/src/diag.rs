@@ -59,6 +59,10 @@ impl Diagnostic {
             self.message
                 .replace("./main.go:", &format!("./{file_name}:"))
         };
+        if self.pos.line == 0 {
+            // The linker's errors carry no position.
+            return message;
+        }
         format!("./{}:{}: {}", file_name, self.pos, message)
     }
 }

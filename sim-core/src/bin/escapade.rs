@@ -56,6 +56,9 @@ fn main() -> ExitCode {
                     if !report.is_empty() {
                         eprint!("# command-line-arguments\n{report}");
                     }
+                    if result.link_error.is_some() {
+                        return ExitCode::from(1);
+                    }
                     // The process ends here: freeing the program and the
                     // analysis piece by piece would only cost time.
                     std::mem::forget(result);

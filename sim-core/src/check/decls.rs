@@ -70,14 +70,8 @@ impl<'t> Checker<'t> {
                 self.error_at(start, end, msg);
             }
         }
-        if self.prog.main.is_none() && self.current_pkg.is_none() && self.errors.is_empty() {
-            self.errors.push(crate::diag::Diagnostic {
-                pos: crate::diag::Pos::new(1, 1),
-                start: 0,
-                end: 0,
-                message: "function main is undeclared in the main package".into(),
-            });
-        }
+        // A package without func main compiles; the linker rejects it
+        // (see `escape::EscapeResult::link_error`).
     }
 
     /// Collects and resolves every top-level declaration; bodies go to

@@ -31,12 +31,23 @@ pub use report::{render, Event, Explanation, Flow, FlowNote, Verdict, VerdictKin
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct EscapeResult {
     pub events: Vec<Event>,
+    /// What the linker says after compiling, when it rejects the package
+    /// (no `func main`): printed after the compiler's lines.
+    pub link_error: Option<String>,
 }
+
+/// The linker's complaint about a package without `func main`.
+pub const NO_MAIN: &str = "function main is undeclared in the main package";
 
 impl EscapeResult {
     /// The text `go build -gcflags='-m=LEVEL -l'` prints for `file_name`.
     pub fn render(&self, file_name: &str, level: u8) -> String {
-        report::render(&self.events, file_name, level)
+        let mut out = report::render(&self.events, file_name, level);
+        if let Some(e) = &self.link_error {
+            out.push_str(e);
+            out.push('\n');
+        }
+        out
     }
 
     /// The `-m=2` explanations: each a chain of flows with source spans,
@@ -84,7 +95,11 @@ pub fn analyze(prog: &crate::ir::Program) -> EscapeResult {
     events.extend(instance_wrappers::instance_wrapper_events(prog, &tags));
     events.extend(wrappers::wrapper_events(prog, &tags, &batches));
     events.extend(late);
-    EscapeResult { events }
+    let link_error = prog
+        .main
+        .is_none()
+        .then(|| format!("runtime.main_main·f: {NO_MAIN}"));
+    EscapeResult { events, link_error }
 }
 
 #[cfg(test)]

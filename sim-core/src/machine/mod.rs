@@ -98,6 +98,14 @@ pub fn run_source(source: &str, opts: &Options) -> SourceRun {
     match checked.program {
         Some(prog) if checked.diagnostics.is_empty() => {
             let esc = crate::escape::analyze(&prog);
+            if let Some(e) = &esc.link_error {
+                return SourceRun::Rejected(vec![crate::Diagnostic {
+                    pos: crate::diag::Pos::new(0, 0),
+                    start: 0,
+                    end: 0,
+                    message: e.clone(),
+                }]);
+            }
             SourceRun::Ran(Box::new(run(&prog, &esc, opts)))
         }
         _ => SourceRun::Rejected(checked.diagnostics),
