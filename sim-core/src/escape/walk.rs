@@ -2215,7 +2215,7 @@ impl<'p> Walker<'p> {
             }
         }
         let mut temps = Vec::new();
-        let func_name = prog.func(self.cur).name.clone();
+        let func_name = super::print::gc_func_name(prog, self.cur);
         for a in &argps {
             let n = self.next_temp_number(s);
             // Shared nodes (names) have no position of their own: gc uses
@@ -2342,7 +2342,10 @@ impl<'p> Walker<'p> {
             .iter()
             .filter(|v| self.prog.var(**v).span.start < at)
             .count();
-        let base = func.receiver.iter().count() + func.params.len() + func.results.len() + before;
+        // A shaped instance also has gc's `.dict` parameter.
+        let dict = usize::from(func.instance.is_some());
+        let base =
+            func.receiver.iter().count() + dict + func.params.len() + func.results.len() + before;
         let made = self.temps_made.entry(self.cur).or_insert(0);
         let n = base + *made;
         *made += 1;
