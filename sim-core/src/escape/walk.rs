@@ -60,6 +60,9 @@ pub struct Walker<'p> {
     tags: &'p Tags,
     devirtualized: &'p super::devirt::Devirtualized,
     closures: Vec<PendingClosure>,
+    /// The `.dict` parameter of each shaped instance (or closure in one)
+    /// whose closures capture it.
+    dict_locs: HashMap<FuncId, LocId>,
     heap_reasons: Vec<(LocId, &'static str)>,
     cur: FuncId,
     cur_ix: FuncIx,
@@ -92,6 +95,7 @@ impl<'p> Walker<'p> {
             var_loc: HashMap::new(),
             tags,
             closures: Vec::new(),
+            dict_locs: HashMap::new(),
             heap_reasons: Vec::new(),
             cur: FuncId(0),
             cur_ix: FuncIx(0),
@@ -1455,12 +1459,71 @@ impl<'p> Walker<'p> {
                 }
             }
         }
+        let mut captures: Vec<Captured> = captures.into_iter().map(Captured::Var).collect();
+        let mut use_sites: Vec<Site> = use_sites;
+        // gc's reader: a closure in a shaped body captures the dictionary
+        // too, last and unconditionally.
+        if let Some(dict) = self.dict_capture(f) {
+            use_sites.push(match &dict {
+                Captured::Temp { site, .. } => site.clone(),
+                Captured::Var(v) => self.var_site(*v),
+            });
+            captures.push(dict);
+        }
         self.closures.push(PendingClosure {
             k,
-            captures: captures.into_iter().map(Captured::Var).collect(),
+            captures,
             use_sites,
         });
         self.walk_func(f);
+    }
+
+    /// The `.dict` a closure `f` written in a shaped instance captures from
+    /// its enclosing function.
+    fn dict_capture(&mut self, f: FuncId) -> Option<Captured> {
+        let (root, _) = self.prog.instance_of(f)?;
+        let crate::ir::FuncKind::Closure { parent } = self.prog.func(f).kind else {
+            return None;
+        };
+        let ix = *self.fix.get(&parent)?;
+        let root_func = self.prog.func(root);
+        // gc puts the parameter at the function: its name, or the
+        // receiver's `(` for a method.
+        let pos = match root_func.receiver {
+            Some(r) => {
+                let p = self.prog.var(r).span.pos;
+                crate::diag::Pos::new(p.line, p.col.saturating_sub(1).max(1))
+            }
+            None => root_func.span.pos,
+        };
+        let site = Site {
+            text: ".dict".to_string(),
+            pos,
+            start: root_func.span.start,
+            end: root_func.span.end,
+        };
+        let loc = match self.dict_locs.get(&parent) {
+            Some(l) => *l,
+            None => {
+                let l = self.b.new_loc(
+                    LocKind::Var {
+                        site: site.clone(),
+                        class: VarClass::Param,
+                    },
+                    ix,
+                    0,
+                    false,
+                );
+                self.dict_locs.insert(parent, l);
+                l
+            }
+        };
+        Some(Captured::Temp {
+            loc,
+            site,
+            width: 8,
+            func_name: super::print::gc_func_name(self.prog, parent),
+        })
     }
 
     /// gc's `flowClosure`: decide by-value or by-reference capture and
