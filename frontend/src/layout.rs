@@ -358,7 +358,7 @@ fn cell_origin(cell: usize, cols: usize, x0: f32, y0: f32, w: f32) -> (f32, f32)
 /// down, so this is the tutorial's top-to-bottom.
 fn stack_order(frames: &[Frame]) -> Vec<&Frame> {
     let mut out: Vec<&Frame> = frames.iter().collect();
-    out.sort_by_key(|f| (std::cmp::Reverse(f.addr + f.size), f.id));
+    sim_core::sort::by_key(&mut out, |f| (std::cmp::Reverse(f.addr + f.size), f.id));
     out
 }
 

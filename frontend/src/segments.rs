@@ -49,7 +49,7 @@ pub fn runs<'a>(
         cuts.push(end);
     }
     cuts.retain(|&c| c <= source.len() && source.is_char_boundary(c));
-    cuts.sort_unstable();
+    sim_core::sort::ascending(&mut cuts);
     cuts.dedup();
     let mut out = Vec::new();
     for pair in cuts.windows(2) {

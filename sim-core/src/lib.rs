@@ -16,6 +16,7 @@ pub mod diag;
 pub mod escape;
 pub mod ir;
 pub mod machine;
+pub mod sort;
 pub mod syntax;
 pub mod trace;
 mod unicode;

@@ -145,7 +145,7 @@ impl<'t> Checker<'t> {
         for i in 0..self.scopes.pending.len() {
             self.resolve_pending(i);
         }
-        declared.sort_by_key(|(_, d)| d.start_byte());
+        crate::sort::by_key(&mut declared, |(_, d)| d.start_byte());
         for (func, decl) in declared {
             if decl.child_by_field_id(field!("body")).is_some() {
                 todo.push(BodyTodo { func, decl });
@@ -1291,7 +1291,7 @@ impl<'t> Checker<'t> {
                 _ => {}
             }
         }
-        methods.sort_by(|a, b| a.name.cmp(&b.name));
+        crate::sort::by(&mut methods, |a, b| a.name.cmp(&b.name));
         self.prog.types.intern(Type::Interface(InterfaceType {
             methods,
             declared,

@@ -1614,7 +1614,7 @@ impl<'t> Checker<'t> {
                 (var.span.start, var.span.end, var.name.clone())
             })
             .collect();
-        unused.sort();
+        crate::sort::ascending(&mut unused);
         for (start, end, name) in unused {
             self.error_at(
                 start as usize,
@@ -1629,7 +1629,7 @@ impl<'t> Checker<'t> {
                 .filter(|l| !ctx.used_labels.contains(l))
                 .map(|l| self.prog.labels[*l].clone())
                 .collect();
-            labels.sort_by_key(|l| l.span.start);
+            crate::sort::by_key(&mut labels, |l| l.span.start);
             for l in labels {
                 self.error_at(
                     l.span.start as usize,

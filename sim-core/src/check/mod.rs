@@ -311,7 +311,7 @@ impl<'t> Checker<'t> {
         let too_many = errors.len() >= MAX_ERRORS;
         errors.truncate(MAX_ERRORS);
         let last = errors.last().cloned();
-        errors.sort_by_key(|d| (d.pos, d.start));
+        crate::sort::by_key(&mut errors, |d| (d.pos, d.start));
         errors.dedup_by(|a, b| a.pos == b.pos && a.message == b.message);
         if too_many {
             if let Some(last) = last {

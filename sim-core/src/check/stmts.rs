@@ -100,7 +100,7 @@ impl<'t> Checker<'t> {
                 }
             }
         }
-        found.sort_by_key(|n| n.start_byte());
+        crate::sort::by_key(&mut found, |n| n.start_byte());
         for l in found {
             let name = self.text(l).to_string();
             let span = self.span(l);

@@ -64,7 +64,7 @@ pub fn bottom_up(prog: &Program) -> Vec<Vec<FuncId>> {
             2
         }
     };
-    top.sort_by_key(|f| {
+    crate::sort::by_key(&mut top, |f| {
         let r = rank(*f);
         (
             r,

@@ -144,9 +144,9 @@ impl Gen<'_> {
             })
             .map(|(id, _)| id)
             .collect();
-        decls.sort_by_key(|f| prog.func(*f).span.start);
+        crate::sort::by_key(&mut decls, |f| prog.func(*f).span.start);
         let mut globals: Vec<_> = prog.globals.clone();
-        globals.sort_by_key(|v| prog.var(*v).span.start);
+        crate::sort::by_key(&mut globals, |v| prog.var(*v).span.start);
         let mut gi = 0;
         for f in decls {
             let start = prog.func(f).span.start;
@@ -462,7 +462,7 @@ impl Gen<'_> {
                 ms.push((name, m.sig));
             }
         }
-        ms.sort_by(|a, b| a.0.cmp(&b.0));
+        crate::sort::by(&mut ms, |a, b| a.0.cmp(&b.0));
         for (_, sig) in ms {
             self.write(Desc::T(sig), depth + 1);
         }

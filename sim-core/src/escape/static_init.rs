@@ -89,7 +89,7 @@ impl StaticInit {
             .chain(self.residual.keys())
             .copied()
             .collect();
-        stmts.sort();
+        crate::sort::ascending(&mut stmts);
         let mut excluded = HashSet::new();
         for exprs in self.residual.values() {
             for e in exprs {

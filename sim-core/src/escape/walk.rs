@@ -346,7 +346,7 @@ impl<'p> Walker<'p> {
         }
         // Sizes that force the heap.
         let mut reasons = std::mem::take(&mut self.heap_reasons);
-        reasons.sort_by_key(|(l, _)| *l);
+        crate::sort::by_key(&mut reasons, |(l, _)| *l);
         for (loc, why) in reasons {
             let site = self.b.loc(loc).site().cloned().unwrap_or_default();
             self.b.flow(&Hole::to(HEAP).addr(site, why), loc);

@@ -115,7 +115,7 @@ fn interface_literals(prog: &Program) -> Vec<TypeId> {
         })
         .map(|(id, _)| id)
         .collect();
-    decls.sort_by_key(|f| prog.func(*f).span.start);
+    crate::sort::by_key(&mut decls, |f| prog.func(*f).span.start);
     for f in &decls {
         add(prog.func(*f).sig, &mut found);
     }
@@ -579,7 +579,7 @@ fn type_wrappers(
     let mut names: Vec<String> = own.iter().map(|m| m.name.clone()).collect();
     names.extend(promoted.iter().map(|p| p.0.clone()));
     names.extend(via_iface.iter().map(|p| p.0.clone()));
-    names.sort();
+    crate::sort::ascending(&mut names);
     for name in names {
         if let Some((_, m, path)) = via_iface.iter().find(|p| p.0 == name) {
             for pointer in [false, true] {

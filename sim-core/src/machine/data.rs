@@ -1071,7 +1071,7 @@ impl<'p> Machine<'p> {
         self.n.next_gc = self.heap_goal;
         self.rec.freed(&freed);
         if detailed {
-            marked.sort_unstable();
+            crate::sort::ascending(&mut marked);
             self.rec.event(Event::GcMark {
                 cycle,
                 marked: marked.into_iter().map(crate::trace::ObjectId).collect(),

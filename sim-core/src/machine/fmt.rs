@@ -1026,7 +1026,7 @@ fn fmt_value(m: &mut Machine, whole: &V, val: &V, ty: TypeId, sp: Spec, depth: u
                 V::Map(a) => m.map_entries(*a),
                 _ => vec![],
             };
-            entries.sort_by(|a, b| compare_keys(&a.0, &b.0));
+            crate::sort::by(&mut entries, |a, b| compare_keys(&a.0, &b.0));
             let mut out = if sharp_v {
                 type_name(m, ty).into_bytes()
             } else {

@@ -403,7 +403,7 @@ pub fn reachable(
         children(&val, &mut work);
         seen.push((id, val));
     }
-    seen.sort_by_key(|(id, _)| *id);
+    crate::sort::by_key(&mut seen, |(id, _)| *id);
     Some(seen)
 }
 

@@ -110,7 +110,7 @@ pub fn analyze(prog: &Program, f: FuncId, arg_leaks: &dyn Fn(FuncId, usize) -> b
             })
         })
         .collect();
-    out.sort_by_key(|m| m.var.0);
+    crate::sort::by_key(&mut out, |m| m.var.0);
     out
 }
 

@@ -220,7 +220,7 @@ impl Recorder {
             .into_iter()
             .map(ObjectId)
             .collect();
-        d.heap_removed.sort();
+        crate::sort::ascending(&mut d.heap_removed);
         if std::mem::take(&mut self.globals_dirty) {
             d.globals = Some(render_globals(m));
         }
@@ -387,7 +387,7 @@ pub fn counters(m: &Machine) -> Counters {
 fn full_snapshot(m: &mut Machine, step: u64) -> trace::Snapshot {
     let goroutines = (0..m.gs.len()).map(|gi| render_goroutine(m, gi)).collect();
     let mut ids = m.heap_live.clone();
-    ids.sort_unstable();
+    crate::sort::ascending(&mut ids);
     let heap = ids
         .into_iter()
         .filter_map(|id| render_object(m, id))
@@ -624,7 +624,7 @@ fn object_value(m: &mut Machine, id: AllocId) -> (String, trace::Value) {
                 _ => (TypeId(0), TypeId(0)),
             };
             let mut entries: Vec<(V, V)> = md.entries.iter().flatten().cloned().collect();
-            entries.sort_by(|a, b| super::fmt::compare_keys(&a.0, &b.0));
+            crate::sort::by(&mut entries, |a, b| super::fmt::compare_keys(&a.0, &b.0));
             let more = entries.len().saturating_sub(MAX_ELEMS) as u64;
             let shown = entries
                 .into_iter()

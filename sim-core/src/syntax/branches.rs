@@ -38,7 +38,7 @@ pub(crate) fn check(body: &Block, file: &str) -> Vec<(GoPos, String)> {
         checker.errors.push((goto.label.pos, msg));
     }
     let mut unused: Vec<&Label> = checker.labels.values().filter(|l| !l.used).collect();
-    unused.sort_by_key(|l| l.name.pos);
+    crate::sort::by_key(&mut unused, |l| l.name.pos);
     let unused: Vec<(GoPos, String)> = unused
         .into_iter()
         .map(|l| {

@@ -42,7 +42,7 @@ pub(super) fn collect(source: &str, file: &str) -> Vec<Diagnostic> {
         }
     }
 
-    kept.sort_by_key(|e| (e.line, e.col));
+    crate::sort::by_key(&mut kept, |e| (e.line, e.col));
     kept.dedup_by(|a, b| a.line == b.line && a.col == b.col && a.msg == b.msg);
     let mut out: Vec<Diagnostic> = kept.iter().map(|e| lines.diagnostic(e, &e.msg)).collect();
     if let Some(last) = too_many {

@@ -39,7 +39,7 @@ pub(super) fn check(source: &str) -> Option<HeaderError> {
     let header = &body[..len];
     let mut errors = parse_header(header);
     // The library sorts by position, then message.
-    errors.sort();
+    crate::sort::ascending(&mut errors);
     let (offset, message) = errors.into_iter().next()?;
     let pos = position(header, offset);
     let start = (bom + offset).min(source.len());

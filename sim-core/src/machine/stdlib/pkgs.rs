@@ -1325,7 +1325,7 @@ pub fn call(m: &mut Machine, gi: usize, f: FuncId, name: &str, args: &[V]) -> R<
                 _ => (TypeTable::FLOAT64, 8),
             };
             let mut xs = m.slice_elems(&a0, ty)?;
-            xs.sort_by(ordered);
+            crate::sort::by(&mut xs, ordered);
             store_all(m, &a0, ty, esize, xs)?;
             vec![]
         }
