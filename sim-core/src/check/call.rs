@@ -1113,7 +1113,6 @@ impl<'t> Checker<'t> {
                     Some(BasicKind::Float32) => TypeTable::COMPLEX64,
                     Some(BasicKind::Float64) => TypeTable::COMPLEX128,
                     _ => {
-                        let d = self.describe(if untyped(self, &x) { &y } else { &x });
                         self.error(
                             x.node,
                             format!(
@@ -1121,7 +1120,6 @@ impl<'t> Checker<'t> {
                                 self.type_string(float)
                             ),
                         );
-                        let _ = d;
                         return self.invalid(node);
                     }
                 };

@@ -268,12 +268,6 @@ impl<'t> Checker<'t> {
             return false;
         }
         if targs.len() < want && !partial {
-            let what = if self.generics[g].is_type {
-                "type"
-            } else {
-                "function"
-            };
-            let _ = what;
             self.error(
                 at,
                 format!(
@@ -852,8 +846,6 @@ impl<'t> Checker<'t> {
             if !unified {
                 let pt = self.type_string(p);
                 let at_ty = self.type_string(x.ty);
-                let generic = self.generics[g].name.clone();
-                let _ = generic;
                 self.error(
                     x.node,
                     format!(
