@@ -162,10 +162,7 @@ impl<'p> Machine<'p> {
             }) if !self.gs[gi].frames.is_empty() => {
                 let frame = self.gs[gi].frames.last().map(|f| f.alloc).unwrap_or(0);
                 // Reuse this frame's home for the site.
-                let existing = self.gs[gi].frames.last().and_then(|f| {
-                    f.sites.iter().copied().find(|&a| matches!(self.alloc(a).map(|x| &x.home), Some(Home::StackSite { slot: s, .. }) if *s == slot))
-                });
-                if let Some(a) = existing {
+                if let Some(a) = self.frame_home(gi, slot) {
                     if let Some(al) = self.alloc_mut_pub(a) {
                         al.val = val;
                         al.layout = layout;
@@ -425,16 +422,7 @@ impl<'p> Machine<'p> {
                 if let Some(cap) = buffer_cap {
                     let items = self.slice_elems(&V::Slice(old), elem)?;
                     let ns = self.make_slice(gi, elem, new_len, cap, Some(ss))?;
-                    for (i, v) in items.into_iter().chain(extra).enumerate() {
-                        self.store(
-                            Ptr {
-                                alloc: ns.ptr.alloc,
-                                off: ns.ptr.off + i as u64 * esize,
-                            },
-                            elem,
-                            v,
-                        )?;
-                    }
+                    self.store_elems(ns.ptr, 0, elem, items.into_iter().chain(extra))?;
                     return Ok(V::Slice(SliceV {
                         ptr: ns.ptr,
                         len: new_len,
@@ -452,33 +440,14 @@ impl<'p> Machine<'p> {
                     .unwrap_or(false)
             });
             let ns = self.make_slice_heap(elem, newcap, heap_site)?;
-            for (i, v) in items.into_iter().enumerate() {
-                self.store(
-                    Ptr {
-                        alloc: ns.ptr.alloc,
-                        off: ns.ptr.off + i as u64 * esize,
-                    },
-                    elem,
-                    v,
-                )?;
-            }
+            self.store_elems(ns.ptr, 0, elem, items)?;
             SliceV {
                 ptr: ns.ptr,
                 len: old.len,
                 cap: newcap,
             }
         };
-        for (i, v) in extra.into_iter().enumerate() {
-            self.store(
-                Ptr {
-                    alloc: target.ptr.alloc,
-                    off: target.ptr.off + (old.len + i as u64) * esize,
-                },
-                elem,
-                v,
-            )?;
-        }
-        let _ = gi;
+        self.store_elems(target.ptr, old.len, elem, extra)?;
         Ok(V::Slice(SliceV {
             ptr: target.ptr,
             len: new_len,
@@ -486,17 +455,44 @@ impl<'p> Machine<'p> {
         }))
     }
 
-    /// Whether the running frame already holds a home for `site` (its
-    /// append buffer was used in this call).
-    fn site_home_in_frame(&self, gi: usize, site: SiteIx) -> bool {
-        let Some(slot) = self.c.sites.get(site as usize).and_then(|s| s.slot) else {
-            return false;
-        };
-        self.gs[gi].frames.last().is_some_and(|f| {
-            f.sites.iter().any(|&a| {
+    /// The running frame's home for the site kept in frame slot `slot`,
+    /// if the site has run in this call.
+    fn frame_home(&self, gi: usize, slot: u32) -> Option<AllocId> {
+        self.gs[gi].frames.last().and_then(|f| {
+            f.sites.iter().copied().find(|&a| {
                 matches!(self.alloc(a).map(|x| &x.home), Some(Home::StackSite { slot: s, .. }) if *s == slot)
             })
         })
+    }
+
+    /// Whether the running frame already holds a home for `site` (its
+    /// append buffer was used in this call).
+    fn site_home_in_frame(&self, gi: usize, site: SiteIx) -> bool {
+        self.c
+            .sites
+            .get(site as usize)
+            .and_then(|s| s.slot)
+            .is_some_and(|slot| self.frame_home(gi, slot).is_some())
+    }
+
+    /// Stores `values` into consecutive elements of a backing array,
+    /// starting at element `first` of `base`.
+    pub(super) fn store_elems(
+        &mut self,
+        base: Ptr,
+        first: u64,
+        elem: TypeId,
+        values: impl IntoIterator<Item = V>,
+    ) -> R<()> {
+        let esize = self.prog.types.size_of(elem);
+        for (i, v) in values.into_iter().enumerate() {
+            let ptr = Ptr {
+                alloc: base.alloc,
+                off: base.off + (first + i as u64) * esize,
+            };
+            self.store(ptr, elem, v)?;
+        }
+        Ok(())
     }
 
     /// `runtime.moveSlice`: a slice whose backing store is in a frame is
@@ -519,16 +515,7 @@ impl<'p> Machine<'p> {
         };
         let items = self.slice_elems(&V::Slice(SliceV { len: copied, ..old }), elem)?;
         let ns = self.make_slice_heap(elem, cap, Some(site))?;
-        for (i, v) in items.into_iter().enumerate() {
-            self.store(
-                Ptr {
-                    alloc: ns.ptr.alloc,
-                    off: ns.ptr.off + i as u64 * esize,
-                },
-                elem,
-                v,
-            )?;
-        }
+        self.store_elems(ns.ptr, 0, elem, items)?;
         Ok(V::Slice(SliceV {
             ptr: ns.ptr,
             len: old.len,

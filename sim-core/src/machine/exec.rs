@@ -1423,17 +1423,7 @@ impl<'p> Machine<'p> {
             Op::SliceLit { elem, n, site } => {
                 let items = self.popn(gi, *n as usize);
                 let s = self.make_slice(gi, *elem, *n as u64, *n as u64, Some(*site))?;
-                let esize = self.prog.types.size_of(*elem);
-                for (i, v) in items.into_iter().enumerate() {
-                    self.store(
-                        Ptr {
-                            alloc: s.ptr.alloc,
-                            off: s.ptr.off + i as u64 * esize,
-                        },
-                        *elem,
-                        v,
-                    )?;
-                }
+                self.store_elems(s.ptr, 0, *elem, items)?;
                 self.push(gi, V::Slice(s));
             }
             Op::MapLit { ty, n, site } => {
