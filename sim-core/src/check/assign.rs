@@ -6,6 +6,18 @@ use super::operand::{Mode, Operand};
 use super::Checker;
 use crate::ir::{BasicKind, ChanDir, ConstValue, ExprId, ExprKind, Type, TypeId, TypeTable};
 
+/// How untyped numeric kinds order when they meet (int < rune < float <
+/// complex); 0 for anything else.
+pub(super) fn untyped_rank(t: TypeId) -> u8 {
+    match t {
+        TypeTable::UNTYPED_INT => 1,
+        TypeTable::UNTYPED_RUNE => 2,
+        TypeTable::UNTYPED_FLOAT => 3,
+        TypeTable::UNTYPED_COMPLEX => 4,
+        _ => 0,
+    }
+}
+
 impl<'t> Checker<'t> {
     /// The type an untyped value gets when nothing else decides.
     pub(super) fn default_type(&self, ty: TypeId) -> TypeId {

@@ -133,8 +133,8 @@ impl<'t> Checker<'t> {
         let paren = node
             .child_by_field_id(field!("arguments"))
             .map_or(node.start_byte(), |a| a.start_byte());
-        let (targs, origins) = if explicit.len() >= want {
-            (explicit, Vec::new())
+        let targs = if explicit.len() >= want {
+            explicit
         } else {
             match self.infer(g, explicit, &ops, paren) {
                 Some(t) => t,
@@ -144,14 +144,9 @@ impl<'t> Checker<'t> {
         // A constraint failure is reported at an explicit type argument,
         // or at the call's `(` for an inferred one.
         let args_node = node.child_by_field_id(field!("arguments")).unwrap_or(fun);
-        let mut at: Vec<Node<'_>> = Vec::new();
-        for i in 0..targs.len() {
-            let n = match origins.get(i).copied().flatten() {
-                Some(_) => args_node,
-                None => targ_nodes.get(i).copied().unwrap_or(args_node),
-            };
-            at.push(n);
-        }
+        let at: Vec<Node<'_>> = (0..targs.len())
+            .map(|i| targ_nodes.get(i).copied().unwrap_or(args_node))
+            .collect();
         let Some(f) = self.instantiate_func(g, targs, &at) else {
             return self.invalid(node);
         };

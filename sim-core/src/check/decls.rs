@@ -945,15 +945,7 @@ impl<'t> Checker<'t> {
                     Some(Entity::Type(t)) => t,
                     Some(Entity::Invalid) => TypeTable::INVALID,
                     Some(Entity::Generic(g)) => {
-                        let what = if self.generics[g].is_type {
-                            "type"
-                        } else {
-                            "function"
-                        };
-                        self.error(
-                            node,
-                            format!("cannot use generic {what} {name} without instantiation"),
-                        );
+                        self.uninstantiated(node, g);
                         TypeTable::INVALID
                     }
                     None => {

@@ -206,15 +206,7 @@ impl<'t> Checker<'t> {
                 }
             },
             Some(Entity::Generic(g)) => {
-                let what = if self.generics[g].is_type {
-                    "type"
-                } else {
-                    "function"
-                };
-                self.error(
-                    node,
-                    format!("cannot use generic {what} {name} without instantiation"),
-                );
+                self.uninstantiated(node, g);
                 self.invalid(node)
             }
             Some(Entity::Pending(_)) | Some(Entity::Invalid) => self.invalid(node),
@@ -484,13 +476,7 @@ impl<'t> Checker<'t> {
             result_ty = tx;
         } else if ux && uy {
             // Both untyped: the "larger" kind wins (int < rune < float).
-            let rank = |t: TypeId| match t {
-                TypeTable::UNTYPED_INT => 1,
-                TypeTable::UNTYPED_RUNE => 2,
-                TypeTable::UNTYPED_FLOAT => 3,
-                TypeTable::UNTYPED_COMPLEX => 4,
-                _ => 0,
-            };
+            let rank = super::assign::untyped_rank;
             if x.mode == Mode::Nil || y.mode == Mode::Nil {
                 if x.mode == Mode::Nil && y.mode == Mode::Nil && op.is_comparison() {
                     let s = self.node_string(node);

@@ -6,6 +6,7 @@
 //! types, then untyped constants' default types, then core types of
 //! single-term constraints, as types2 does.
 
+use super::assign::untyped_rank;
 use super::operand::{Mode, Operand};
 use super::scope::Entity;
 use super::{children, field_children, Checker, KindStr};
@@ -116,6 +117,41 @@ impl<'t> Checker<'t> {
         out
     }
 
+    /// Generic `g`'s type parameter names, in order.
+    fn tparam_names(&self, g: usize) -> Vec<String> {
+        self.generics[g]
+            .tparams
+            .iter()
+            .map(|(n, _)| n.clone())
+            .collect()
+    }
+
+    /// The bindings an instance of `g` for `key` is checked with, and which
+    /// of its type parameters have basic constraints.
+    fn instance_bindings(
+        &mut self,
+        g: usize,
+        key: &[TypeId],
+    ) -> (HashMap<String, Entity>, Vec<bool>) {
+        let names = self.tparam_names(g);
+        let basic = self.basic_constraints(g);
+        (self.bindings(&names, key, &basic), basic)
+    }
+
+    /// The error for a generic used without type arguments.
+    pub(super) fn uninstantiated(&mut self, node: Node<'_>, g: usize) {
+        let what = if self.generics[g].is_type {
+            "type"
+        } else {
+            "function"
+        };
+        let name = self.generics[g].name.clone();
+        self.error(
+            node,
+            format!("cannot use generic {what} {name} without instantiation"),
+        );
+    }
+
     /// A constraint's interface type (`any`, `Number`, `~int | string`).
     fn constraint(&mut self, node: Node<'_>) -> TypeId {
         let parts = children(node);
@@ -217,7 +253,7 @@ impl<'t> Checker<'t> {
     /// reported where the type argument came from (`at[i]`, else `at[0]`).
     fn check_constraints(&mut self, g: usize, targs: &[TypeId], at: &[Node<'_>]) -> bool {
         let tparams = self.generics[g].tparams.clone();
-        let names: Vec<String> = tparams.iter().map(|(n, _)| n.clone()).collect();
+        let names = self.tparam_names(g);
         let bindings = self.bindings(&names, targs, &[]);
         let constraints = self.at_package_level(bindings, |c| {
             tparams
@@ -254,7 +290,7 @@ impl<'t> Checker<'t> {
         Some(out)
     }
 
-    fn arity_ok(&mut self, g: usize, targs: &[TypeId], at: Node<'_>, partial: bool) -> bool {
+    fn arity_ok(&mut self, g: usize, targs: &[TypeId], at: Node<'_>) -> bool {
         let want = self.generics[g].tparams.len();
         let name = self.generics[g].name.clone();
         if targs.len() > want {
@@ -267,7 +303,7 @@ impl<'t> Checker<'t> {
             );
             return false;
         }
-        if targs.len() < want && !partial {
+        if targs.len() < want {
             self.error(
                 at,
                 format!(
@@ -292,7 +328,7 @@ impl<'t> Checker<'t> {
             self.error(at, format!("{name} is not a type"));
             return TypeTable::INVALID;
         }
-        if !self.arity_ok(g, &targs, at, false) {
+        if !self.arity_ok(g, &targs, at) {
             return TypeTable::INVALID;
         }
         let key: Vec<TypeId> = targs.iter().map(|t| self.prog.types.unalias(*t)).collect();
@@ -324,13 +360,7 @@ impl<'t> Checker<'t> {
         self.generics[g]
             .instances
             .insert(key.clone(), Entity::Type(ty));
-        let names: Vec<String> = self.generics[g]
-            .tparams
-            .iter()
-            .map(|(n, _)| n.clone())
-            .collect();
-        let basic = self.basic_constraints(g);
-        let bindings = self.bindings(&names, &key, &basic);
+        let (bindings, basic) = self.instance_bindings(g, &key);
         let underlying =
             self.at_package_level(bindings, |c| match decl.child_by_field_id(field!("type")) {
                 Some(tn) => c.resolve_type(tn),
@@ -459,13 +489,7 @@ impl<'t> Checker<'t> {
         let generic = self.generics[g].name.clone();
         let args: Vec<String> = key.iter().map(|t| self.type_string(*t)).collect();
         let name = format!("{generic}[{}]", args.join(","));
-        let names: Vec<String> = self.generics[g]
-            .tparams
-            .iter()
-            .map(|(n, _)| n.clone())
-            .collect();
-        let basic = self.basic_constraints(g);
-        let bindings = self.bindings(&names, &key, &basic);
+        let (bindings, basic) = self.instance_bindings(g, &key);
         let func = self.at_package_level(bindings.clone(), |c| {
             c.new_func_from_decl(decl, name, FuncKind::TopLevel, None)
         });
@@ -613,7 +637,7 @@ impl<'t> Checker<'t> {
             self.placeholders.insert(t);
             placeholders.push(t);
         }
-        let names: Vec<String> = tparams.iter().map(|(n, _)| n.clone()).collect();
+        let names = self.tparam_names(g);
         let bindings = self.bindings(&names, &placeholders, &[]);
         let decl = self.generics[g].decl;
         let (params, variadic, constraints) = self.at_package_level(bindings, |c| {
@@ -793,19 +817,16 @@ impl<'t> Checker<'t> {
 
     /// Infers the type arguments of a call of generic function `g` from
     /// its already-checked arguments; `explicit` come first.
-    /// Returns the type arguments and, for each, the argument it was
-    /// inferred from (`None` for explicit ones).
-    pub(super) fn infer<'n>(
+    pub(super) fn infer(
         &mut self,
         g: usize,
         explicit: Vec<TypeId>,
-        args: &[Operand<'n>],
+        args: &[Operand<'_>],
         at: usize,
-    ) -> Option<(Vec<TypeId>, Vec<Option<Node<'n>>>)> {
+    ) -> Option<Vec<TypeId>> {
         let sig = self.inference_sig(g);
         let n = sig.placeholders.len();
         let mut bound: Vec<Option<TypeId>> = vec![None; n];
-        let mut origin: Vec<Option<Node<'n>>> = vec![None; n];
         for (i, t) in explicit.into_iter().enumerate().take(n) {
             bound[i] = Some(t);
         }
@@ -821,7 +842,6 @@ impl<'t> Checker<'t> {
             }
         };
         let mut untyped: Vec<(usize, TypeId)> = Vec::new();
-        let mut untyped_nodes: Vec<Node<'n>> = Vec::new();
         for (i, x) in args.iter().enumerate() {
             let Some(p) = param_of(i, self) else { break };
             let untyped_arg = x.mode == Mode::Nil
@@ -831,19 +851,11 @@ impl<'t> Checker<'t> {
                 if let Some(k) = sig.placeholders.iter().position(|t| *t == pu) {
                     if x.mode != Mode::Nil {
                         untyped.push((k, x.ty));
-                        untyped_nodes.push(x.node);
                     }
                 }
                 continue;
             }
-            let before: Vec<bool> = bound.iter().map(Option::is_some).collect();
-            let unified = self.unify(p, x.ty, &sig.placeholders, &mut bound, 0);
-            for k in 0..n {
-                if !before[k] && bound[k].is_some() {
-                    origin[k] = Some(x.node);
-                }
-            }
-            if !unified {
+            if !self.unify(p, x.ty, &sig.placeholders, &mut bound, 0) {
                 let pt = self.type_string(p);
                 let at_ty = self.type_string(x.ty);
                 self.error(
@@ -857,28 +869,17 @@ impl<'t> Checker<'t> {
             }
         }
         // Untyped constants: the default type of the "largest" kind.
-        for k in 0..n {
-            if bound[k].is_some() {
+        for (k, b) in bound.iter_mut().enumerate() {
+            if b.is_some() {
                 continue;
             }
-            let rank = |t: TypeId| match t {
-                TypeTable::UNTYPED_INT => 1,
-                TypeTable::UNTYPED_RUNE => 2,
-                TypeTable::UNTYPED_FLOAT => 3,
-                TypeTable::UNTYPED_COMPLEX => 4,
-                _ => 0,
-            };
             let best = untyped
                 .iter()
                 .filter(|(i, _)| *i == k)
-                .max_by_key(|(_, t)| rank(*t))
-                .copied();
-            if let Some((_, t)) = best {
-                bound[k] = Some(self.default_type(t));
-                origin[k] = untyped
-                    .iter()
-                    .position(|(i, _)| *i == k)
-                    .and_then(|j| untyped_nodes.get(j).copied());
+                .map(|(_, t)| *t)
+                .max_by_key(|t| untyped_rank(*t));
+            if let Some(t) = best {
+                *b = Some(self.default_type(t));
             }
         }
         // Core types: `S ~[]E` gives E once S is known, and `PT
@@ -916,7 +917,7 @@ impl<'t> Checker<'t> {
             );
             return None;
         }
-        Some((bound.into_iter().flatten().collect(), origin))
+        Some(bound.into_iter().flatten().collect())
     }
 
     /// Where generic `g`'s `k`th type parameter is declared.
@@ -980,7 +981,7 @@ impl<'t> Checker<'t> {
             }
             return self.type_operand(node, t);
         }
-        if !self.arity_ok(g, &targs, node, false) {
+        if !self.arity_ok(g, &targs, node) {
             return self.invalid(node);
         }
         let Some(f) = self.instantiate_func(g, targs, arg_nodes) else {
