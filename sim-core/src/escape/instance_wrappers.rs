@@ -12,10 +12,9 @@
 //! direct flows before flows through a temporary.
 
 use super::leaks::{Leaks, NUM_RESULTS};
-use super::print::{gc_func_name, Printer, Rewrites};
+use super::print::{func_decl_pos, gc_func_name, instance_name, Printer, Rewrites};
 use super::report::{Event, Explanation, Flow, FlowNote};
 use super::walk::Tags;
-use crate::diag::Pos;
 use crate::ir::{FuncId, Program, VarId};
 
 /// One parameter's leak to one root.
@@ -54,11 +53,7 @@ fn wrapper(prog: &Program, f: FuncId, leaks: &[Leaks], events: &mut Vec<Event>) 
         shapes: false,
     };
     let targs = printer.type_args(&inst.targs, false);
-    let name = match &inst.method {
-        Some((m, true)) => format!("(*{}{targs}).{m}", inst.generic),
-        Some((m, false)) => format!("{}{targs}.{m}", inst.generic),
-        None => format!("{}{targs}", inst.generic),
-    };
+    let name = instance_name(inst, &targs);
     let params: Vec<VarId> = func.receiver.iter().chain(&func.params).copied().collect();
     let dict = format!("&.dict.{}{targs}", inst.generic);
     let mut args: Vec<String> = params.iter().map(|v| prog.var(*v).name.clone()).collect();
@@ -70,15 +65,7 @@ fn wrapper(prog: &Program, f: FuncId, leaks: &[Leaks], events: &mut Vec<Event>) 
         call.push_str("...");
     }
     call.push(')');
-    // gc positions the wrapper after `func `: at its name, or at the
-    // receiver's `(`.
-    let fpos = match func.receiver {
-        Some(r) => {
-            let p = prog.var(r).span.pos;
-            Pos::new(p.line, p.col.saturating_sub(1).max(1))
-        }
-        None => func.span.pos,
-    };
+    let fpos = func_decl_pos(prog, f);
     let note = |text: &str, why: &str| FlowNote {
         text: text.to_string(),
         why: why.to_string(),

@@ -1001,6 +1001,30 @@ pub fn is_type_param_value(prog: &Program, mut e: ExprId) -> bool {
     false
 }
 
+/// An instance's name with its type arguments spelled `targs`:
+/// `Max[int]`, `(*Stack[go.shape.int]).Push`, `Pair[string,int].Swap`.
+pub fn instance_name(inst: &crate::ir::Instance, targs: &str) -> String {
+    match &inst.method {
+        Some((m, true)) => format!("(*{}{targs}).{m}", inst.generic),
+        Some((m, false)) => format!("{}{targs}.{m}", inst.generic),
+        None => format!("{}{targs}", inst.generic),
+    }
+}
+
+/// Where gc positions a declared function's own code (its wrapper, its
+/// `.dict` parameter): right after `func `, at the name or, for a method,
+/// at the receiver's `(`.
+pub fn func_decl_pos(prog: &Program, f: FuncId) -> crate::diag::Pos {
+    let func = prog.func(f);
+    match func.receiver {
+        Some(r) => {
+            let p = prog.var(r).span.pos;
+            crate::diag::Pos::new(p.line, p.col.saturating_sub(1).max(1))
+        }
+        None => func.span.pos,
+    }
+}
+
 /// gc's name for function `f`: a generic instance is its shaped body
 /// (`Max[go.shape.int]`, `(*Stack[go.shape.int]).Push`), closures in it
 /// `Map[go.shape.int].func1`.
@@ -1015,12 +1039,10 @@ pub fn gc_func_name(prog: &Program, f: FuncId) -> String {
         rewrites: &rewrites,
         shapes: true,
     };
-    let shapes = printer.type_args_with(&inst.targs, true, &inst.basic);
-    let base = match &inst.method {
-        Some((m, true)) => format!("(*{}{shapes}).{m}", inst.generic),
-        Some((m, false)) => format!("{}{shapes}.{m}", inst.generic),
-        None => format!("{}{shapes}", inst.generic),
-    };
+    let base = instance_name(
+        inst,
+        &printer.type_args_with(&inst.targs, true, &inst.basic),
+    );
     let root_name = &prog.func(root).name;
     match name.strip_prefix(root_name.as_str()) {
         Some(rest) => format!("{base}{rest}"),

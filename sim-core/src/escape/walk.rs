@@ -1487,15 +1487,7 @@ impl<'p> Walker<'p> {
         };
         let ix = *self.fix.get(&parent)?;
         let root_func = self.prog.func(root);
-        // gc puts the parameter at the function: its name, or the
-        // receiver's `(` for a method.
-        let pos = match root_func.receiver {
-            Some(r) => {
-                let p = self.prog.var(r).span.pos;
-                crate::diag::Pos::new(p.line, p.col.saturating_sub(1).max(1))
-            }
-            None => root_func.span.pos,
-        };
+        let pos = super::print::func_decl_pos(self.prog, root);
         let site = Site {
             text: ".dict".to_string(),
             pos,
