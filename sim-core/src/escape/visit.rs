@@ -1,6 +1,7 @@
 //! A preorder walk over a function body's statements and expressions, in
 //! the order gc's `ir.Visit` sees them. Shared by the batching, the
-//! reassignment facts and the closure-capture positions.
+//! reassignment facts, the closure-capture positions and the machine's
+//! slice pass.
 
 use crate::ir::{Block, Callee, ElemKey, ExprId, ExprKind, Program, SelectComm, StmtId, StmtKind};
 
@@ -17,9 +18,29 @@ const MAX_DEPTH: u32 = 200;
 /// Visits `block` in preorder. Function literal bodies are entered only
 /// when `into_closures` is set.
 pub fn visit_block(prog: &Program, block: &Block, into_closures: bool, f: &mut dyn FnMut(Node)) {
+    let mut f = |n, _| f(n);
     let mut v = Visitor {
         prog,
         into_closures,
+        loops: 0,
+        f: &mut f,
+    };
+    v.block(block, 0);
+}
+
+/// [`visit_block`] also passing how many `for`/`range` statements enclose
+/// each node (a loop's own statement counts outside it; its header and
+/// body inside, as gc's `loopDepth` does).
+pub fn visit_block_in_loops(
+    prog: &Program,
+    block: &Block,
+    into_closures: bool,
+    f: &mut dyn FnMut(Node, u32),
+) {
+    let mut v = Visitor {
+        prog,
+        into_closures,
+        loops: 0,
         f,
     };
     v.block(block, 0);
@@ -28,10 +49,12 @@ pub fn visit_block(prog: &Program, block: &Block, into_closures: bool, f: &mut d
 /// Visits expression `e` and everything under it in preorder (statements
 /// inside function literals only when `into_closures` is set).
 pub fn visit_expr(prog: &Program, e: ExprId, into_closures: bool, f: &mut dyn FnMut(Node)) {
+    let mut f = |n, _| f(n);
     let mut v = Visitor {
         prog,
         into_closures,
-        f,
+        loops: 0,
+        f: &mut f,
     };
     v.expr(e, 0);
 }
@@ -39,7 +62,9 @@ pub fn visit_expr(prog: &Program, e: ExprId, into_closures: bool, f: &mut dyn Fn
 struct Visitor<'a, 'p> {
     prog: &'p Program,
     into_closures: bool,
-    f: &'a mut dyn FnMut(Node),
+    /// Enclosing `for`/`range` statements.
+    loops: u32,
+    f: &'a mut dyn FnMut(Node, u32),
 }
 
 impl Visitor<'_, '_> {
@@ -66,7 +91,7 @@ impl Visitor<'_, '_> {
             return;
         }
         let d = d + 1;
-        (self.f)(Node::Stmt(s));
+        (self.f)(Node::Stmt(s), self.loops);
         let prog = self.prog;
         match &prog.stmt(s).kind {
             StmtKind::Decl { .. }
@@ -112,10 +137,12 @@ impl Visitor<'_, '_> {
                 body,
                 ..
             } => {
+                self.loops += 1;
                 self.opt_stmt(*init, d);
                 self.opt_expr(*cond, d);
                 self.opt_stmt(*post, d);
                 self.block(body, d);
+                self.loops -= 1;
             }
             StmtKind::Range {
                 subject,
@@ -124,10 +151,12 @@ impl Visitor<'_, '_> {
                 body,
                 ..
             } => {
+                self.loops += 1;
                 self.expr(*subject, d);
                 self.opt_expr(*key, d);
                 self.opt_expr(*value, d);
                 self.block(body, d);
+                self.loops -= 1;
             }
             StmtKind::Switch {
                 init, tag, cases, ..
@@ -183,7 +212,7 @@ impl Visitor<'_, '_> {
             return;
         }
         let d = d + 1;
-        (self.f)(Node::Expr(e));
+        (self.f)(Node::Expr(e), self.loops);
         let prog = self.prog;
         match &prog.expr(e).kind {
             ExprKind::Const(_)

@@ -14,7 +14,7 @@
 
 use std::collections::HashMap;
 
-use crate::escape::visit::{visit_block, visit_expr, Node};
+use crate::escape::visit::{visit_block_in_loops, Node};
 use crate::ir::{
     Builtin, Callee, ExprId, ExprKind, FuncId, Program, RangeKind, StmtId, StmtKind, Type, VarId,
 };
@@ -94,9 +94,7 @@ pub fn analyze(prog: &Program, f: FuncId, arg_leaks: &dyn Fn(FuncId, usize) -> b
     if pass.vars.is_empty() {
         return Vec::new();
     }
-    for s in &body.stmts {
-        pass.stmt(*s, 0);
-    }
+    visit_block_in_loops(prog, body, false, &mut |n, loops| pass.visit(n, loops));
     let mut out: Vec<Move> = pass
         .vars
         .into_iter()
@@ -170,19 +168,6 @@ impl Pass<'_, '_> {
         if let Some(v) = self.tracked(y) {
             self.info(v).ok += 1;
             self.transition(v, at);
-        }
-    }
-
-    /// Counts the mentions in expression `e` and the ones understood.
-    fn expr(&mut self, e: ExprId) {
-        let mut nodes = Vec::new();
-        visit_expr(self.prog, e, false, &mut |n| {
-            if let Node::Expr(x) = n {
-                nodes.push(x);
-            }
-        });
-        for x in nodes {
-            self.node(x);
         }
     }
 
@@ -262,59 +247,44 @@ impl Pass<'_, '_> {
         }
     }
 
-    fn block(&mut self, b: &crate::ir::Block, d: u32) {
-        for s in &b.stmts {
-            self.stmt(*s, d);
-        }
-    }
-
-    fn opt_stmt(&mut self, s: Option<StmtId>, d: u32) {
-        if let Some(s) = s {
-            self.stmt(s, d);
-        }
-    }
-
-    fn stmt(&mut self, s: StmtId, d: u32) {
-        if d > 200 {
-            return;
-        }
-        let d = d + 1;
-        let prog = self.prog;
-        match &prog.stmt(s).kind {
-            StmtKind::Decl { vars } => {
-                let depth = self.loop_depth;
-                for v in vars {
-                    if let Some(i) = self.vars.get_mut(v) {
-                        i.ok += 1;
-                        i.all += 1;
-                        i.decl_depth = depth;
-                    }
-                }
+    /// One node of the walk, with the loops around it.
+    fn visit(&mut self, n: Node, loops: u32) {
+        match n {
+            Node::Expr(x) => self.node(x),
+            Node::Stmt(s) => {
+                self.loop_depth = loops as i32;
+                self.statement(s);
             }
-            StmtKind::Assign { lhs, rhs, declares } => {
-                let depth = self.loop_depth;
-                for v in declares {
+        }
+    }
+
+    /// What a statement itself does to the variables (its expressions
+    /// are visited on their own).
+    fn statement(&mut self, s: StmtId) {
+        let prog = self.prog;
+        let depth = self.loop_depth;
+        match &prog.stmt(s).kind {
+            StmtKind::Decl { vars: declared }
+            | StmtKind::Assign {
+                declares: declared, ..
+            } => {
+                for v in declared {
                     if let Some(i) = self.vars.get_mut(v) {
                         i.ok += 1;
                         i.all += 1;
                         i.decl_depth = depth;
                     }
                 }
-                for x in lhs.iter().flatten() {
-                    self.expr(*x);
-                }
-                for y in rhs {
-                    self.expr(*y);
-                }
-                if lhs.len() == rhs.len() {
-                    for (x, y) in lhs.iter().zip(rhs) {
-                        self.assign(*x, *y, s);
+                if let StmtKind::Assign { lhs, rhs, .. } = &prog.stmt(s).kind {
+                    if lhs.len() == rhs.len() {
+                        for (x, y) in lhs.iter().zip(rhs) {
+                            self.assign(*x, *y, s);
+                        }
                     }
                 }
             }
             StmtKind::Return { results, bare } => {
                 for r in results {
-                    self.expr(*r);
                     if let Some(v) = self.tracked(*r) {
                         self.info(v).ok += 1;
                         self.transition(v, s);
@@ -329,96 +299,16 @@ impl Pass<'_, '_> {
                 }
             }
             StmtKind::Range {
-                kind,
+                kind: RangeKind::Slice,
                 subject,
-                key,
-                value,
-                body,
                 ..
             } => {
-                self.expr(*subject);
-                if *kind == RangeKind::Slice {
-                    if let Some(v) = self.tracked(*subject) {
-                        self.info(v).ok += 1;
-                        self.transition(v, s);
-                    }
-                }
-                self.loop_depth += 1;
-                for x in key.iter().chain(value.iter()) {
-                    self.expr(*x);
-                }
-                self.block(body, d);
-                self.loop_depth -= 1;
-            }
-            StmtKind::For {
-                init,
-                cond,
-                post,
-                body,
-                ..
-            } => {
-                self.loop_depth += 1;
-                self.opt_stmt(*init, d);
-                if let Some(c) = cond {
-                    self.expr(*c);
-                }
-                self.opt_stmt(*post, d);
-                self.block(body, d);
-                self.loop_depth -= 1;
-            }
-            StmtKind::If {
-                init,
-                cond,
-                then,
-                otherwise,
-            } => {
-                self.opt_stmt(*init, d);
-                self.expr(*cond);
-                self.block(then, d);
-                self.opt_stmt(*otherwise, d);
-            }
-            StmtKind::Block(b) => self.block(b, d),
-            StmtKind::Labeled { stmt, .. } => self.stmt(*stmt, d),
-            StmtKind::Switch {
-                init, tag, cases, ..
-            } => {
-                self.opt_stmt(*init, d);
-                if let Some(t) = tag {
-                    self.expr(*t);
-                }
-                for c in cases {
-                    for v in &c.values {
-                        self.expr(*v);
-                    }
-                    self.block(&c.body, d);
+                if let Some(v) = self.tracked(*subject) {
+                    self.info(v).ok += 1;
+                    self.transition(v, s);
                 }
             }
-            StmtKind::TypeSwitch {
-                init,
-                subject,
-                cases,
-                ..
-            } => {
-                self.opt_stmt(*init, d);
-                self.expr(*subject);
-                for c in cases {
-                    self.block(&c.body, d);
-                }
-            }
-            _ => {
-                // Every other statement: each mention is one we do not
-                // understand.
-                let mut nodes = Vec::new();
-                let block = crate::ir::Block { stmts: vec![s] };
-                visit_block(prog, &block, false, &mut |n| {
-                    if let Node::Expr(x) = n {
-                        nodes.push(x);
-                    }
-                });
-                for x in nodes {
-                    self.node(x);
-                }
-            }
+            _ => {}
         }
     }
 }
