@@ -86,7 +86,7 @@ fn placements_agree_with_escape_analysis() {
                         // gc's slice pass keeps such an append's store in
                         // the frame until it moves it to the heap.
                         assert!(
-                            s.heap || s.reason.contains("gc's move2heap"),
+                            s.heap || s.until_moved,
                             "{}: {} compiled to the stack",
                             p.display(),
                             v.message

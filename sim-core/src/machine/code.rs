@@ -94,6 +94,9 @@ pub struct AllocSite {
     pub reason: Rc<str>,
     pub flow: Rc<[String]>,
     pub span: Span,
+    /// An append kept in the frame by gc's slice pass only until the slice
+    /// moves to the heap (its escape verdict still says heap).
+    pub until_moved: bool,
 }
 
 /// A select case, compiled.

@@ -452,6 +452,7 @@ impl<'a> FnCompiler<'a> {
             reason: Rc::from(format!("moved to heap: {text}").as_str()),
             flow: Rc::from(flow),
             span,
+            until_moved: false,
         });
         (self.out.sites.len() - 1) as u32
     }
@@ -505,6 +506,7 @@ impl<'a> FnCompiler<'a> {
             reason: Rc::from(reason.as_str()),
             flow: Rc::from(flow),
             span: ex.span,
+            until_moved: false,
         });
         (self.out.sites.len() - 1) as u32
     }
@@ -548,6 +550,7 @@ impl<'a> FnCompiler<'a> {
         site.heap = false;
         site.slot = Some(slot);
         if chosen {
+            site.until_moved = true;
             site.reason = Rc::from(
                 "append escapes to heap, but only through one statement: its backing store stays \
                  in this frame while it fits in 32 bytes, and is copied to the heap just before \
@@ -578,6 +581,7 @@ impl<'a> FnCompiler<'a> {
             ),
             flow: Rc::from(Vec::<String>::new()),
             span,
+            until_moved: false,
         });
         let site = (self.out.sites.len() - 1) as u32;
         let slot = self.var_slot(m.var);

@@ -196,7 +196,7 @@ impl<'p> Machine<'p> {
                 if self.rec.active() {
                     let info = &self.c.sites[site as usize];
                     let name = info.text.to_string();
-                    let until = if info.reason.contains("move2heap") {
+                    let until = if info.until_moved {
                         info.reason.to_string()
                     } else {
                         String::new()
