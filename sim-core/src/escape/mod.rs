@@ -81,9 +81,14 @@ pub fn analyze(prog: &crate::ir::Program) -> EscapeResult {
     for batch in &batches {
         let (ev, new_tags) =
             walk::Walker::new(prog, &facts, &tags, &devirtualized).run_batch(batch);
-        let repeats_shapes = batch.iter().all(|f| {
-            prog.instance_of(*f).is_some() && !shaped_bodies.insert(print::gc_func_name(prog, *f))
-        });
+        // Every function of the batch is noted, not only those before the
+        // first new one.
+        let mut repeats_shapes = true;
+        for f in batch {
+            let seen = prog.instance_of(*f).is_some()
+                && !shaped_bodies.insert(print::gc_func_name(prog, *f));
+            repeats_shapes &= seen;
+        }
         if !repeats_shapes {
             events.extend(ev);
         }
