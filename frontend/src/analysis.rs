@@ -100,14 +100,19 @@ pub fn analyse_to(source: &str, extent: Extent) -> Analysis {
     };
     let result = escape::analyze(&program);
     let verdicts = verdicts(&result);
-    if result.link_error.is_some() {
+    if let Some(reason) = program.not_runnable() {
         // It compiles (the verdicts stand) but cannot be linked or run.
+        let message = if program.is_main_package() {
+            escape::NO_MAIN.to_string()
+        } else {
+            format!("{reason}: only package main runs, but the escape verdicts hold")
+        };
         return Analysis {
             diagnostics: vec![sim_core::Diagnostic {
                 pos: sim_core::diag::Pos::new(1, 1),
                 start: 0,
                 end: 0,
-                message: escape::NO_MAIN.to_string(),
+                message,
             }],
             verdicts,
             run: None,
@@ -290,6 +295,17 @@ mod tests {
             run.trace.counters.heap_allocs,
             run.trace.steps.last().unwrap().counters.heap_allocs
         );
+    }
+
+    #[test]
+    fn another_package_has_verdicts_but_no_run() {
+        let a = analyse("package shapes\n\nfunc New() *int {\n\tx := 1\n\treturn &x\n}\n");
+        assert_eq!(a.diagnostics.len(), 1);
+        assert!(a.diagnostics[0]
+            .message
+            .starts_with("package command-line-arguments is not a main package"));
+        assert!(!a.verdicts.is_empty(), "the compiler's verdicts still show");
+        assert!(a.run.is_none());
     }
 
     #[test]

@@ -9,6 +9,7 @@ fn run(source: &str, opts: &Options) -> Box<sim_core::trace::Trace> {
     match run_source(source, opts) {
         SourceRun::Ran(t) => t,
         SourceRun::Rejected(d) => panic!("rejected: {d:?}"),
+        SourceRun::NotMain(why) => panic!("{why}"),
     }
 }
 

@@ -14,8 +14,10 @@
 pub mod check;
 pub mod diag;
 pub mod escape;
+pub mod hash;
 pub mod ir;
 pub mod machine;
+pub mod quote;
 pub mod sort;
 pub mod syntax;
 pub mod trace;

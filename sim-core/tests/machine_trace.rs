@@ -41,7 +41,7 @@ fn example(name: &str) -> PathBuf {
 fn trace_of(source: &str, opts: &Options) -> Option<Trace> {
     match run_source(source, opts) {
         SourceRun::Ran(t) => Some(*t),
-        SourceRun::Rejected(_) => None,
+        SourceRun::Rejected(_) | SourceRun::NotMain(_) => None,
     }
 }
 

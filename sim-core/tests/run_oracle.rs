@@ -82,7 +82,7 @@ fn escapade_output(source: &str) -> Option<String> {
         ..Default::default()
     };
     match run_source(source, &opts) {
-        SourceRun::Rejected(_) => None,
+        SourceRun::Rejected(_) | SourceRun::NotMain(_) => None,
         SourceRun::Ran(trace) => {
             let mut out = String::new();
             for c in &trace.output {

@@ -6,12 +6,12 @@ use super::scope::{universe, Entity, PendingDecl, PendingKind, PendingState};
 use super::stdlib;
 use super::KindStr;
 use super::{children, field_children, Checker, FuncCtx, Import, LineIndex};
+use crate::hash::HashMap;
 use crate::ir::{
     Block, Field, Func, FuncId, FuncKind, IfaceMethod, InterfaceType, MethodDecl, NamedType,
     Signature, Span, StmtKind, Type, TypeId, TypeTable, Var, VarId, VarKind,
 };
 use crate::syntax::SyntaxTree;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 use tree_sitter::Node;
 
@@ -82,9 +82,7 @@ impl<'t> Checker<'t> {
             match item.kind_str() {
                 "package_clause" if self.current_pkg.is_none() => {
                     if let Some(name) = children(*item).first() {
-                        if self.text(*name) != "main" {
-                            self.unsupported(*name, "packages other than main");
-                        }
+                        self.prog.package = self.text(*name).to_string();
                     }
                 }
                 "import_declaration" => self.declare_imports(*item),
@@ -220,7 +218,7 @@ impl<'t> Checker<'t> {
         let Some(root) = tree.root() else {
             return;
         };
-        self.std_pkgs.insert(path.to_string(), HashMap::new());
+        self.std_pkgs.insert(path.to_string(), HashMap::default());
         let saved_src = std::mem::replace(&mut self.src, tree.source());
         let saved_lines = std::mem::replace(&mut self.lines, LineIndex::new(tree.source()));
         let saved_pkg = self.current_pkg.replace(path.to_string());
@@ -266,7 +264,10 @@ impl<'t> Checker<'t> {
             });
             return;
         }
-        if name == "init" || (name == "main" && !matches!(kind, PendingKind::Type { .. })) {
+        let is_main_package = self.prog.is_main_package();
+        if name == "init"
+            || (name == "main" && is_main_package && !matches!(kind, PendingKind::Type { .. }))
+        {
             self.error(name_node, format!("cannot declare {name} - must be func"));
         }
         let index = self.scopes.pending.len();
@@ -612,7 +613,8 @@ impl<'t> Checker<'t> {
             None => name.clone(),
         };
         let func = self.new_func_from_decl(decl, full_name, kind, None);
-        if self.current_pkg.is_none() && (name == "main" || name == "init") {
+        let special = name == "init" || (name == "main" && self.prog.is_main_package());
+        if self.current_pkg.is_none() && special {
             let sig = &self.prog.funcs[func];
             if !sig.params.is_empty() || !sig.results.is_empty() {
                 self.error(
@@ -1372,7 +1374,7 @@ impl FuncCtx {
             func,
             results,
             named_results,
-            labels: HashMap::new(),
+            labels: HashMap::default(),
             used_labels: Vec::new(),
             targets: Vec::new(),
             scope_base,

@@ -10,8 +10,8 @@ use super::assign::untyped_rank;
 use super::operand::{Mode, Operand};
 use super::scope::Entity;
 use super::{children, field_children, Checker, KindStr};
+use crate::hash::HashMap;
 use crate::ir::{FuncKind, Instance, InterfaceType, NamedType, Span, Type, TypeId, TypeTable};
-use std::collections::HashMap;
 use tree_sitter::Node;
 
 /// A generic function or type declaration and its instances so far.
@@ -68,7 +68,7 @@ impl<'t> Checker<'t> {
             decl,
             is_type: decl.kind_str() == "type_spec",
             tparams,
-            instances: HashMap::new(),
+            instances: HashMap::default(),
             inference: None,
         });
         Entity::Generic(self.generics.len() - 1)
@@ -99,7 +99,7 @@ impl<'t> Checker<'t> {
         targs: &[TypeId],
         basic: &[bool],
     ) -> HashMap<String, Entity> {
-        let mut out = HashMap::new();
+        let mut out = HashMap::default();
         for (i, (name, arg)) in names.iter().zip(targs).enumerate() {
             let alias = if self.placeholders.contains(arg) {
                 *arg

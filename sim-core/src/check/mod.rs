@@ -35,10 +35,10 @@ mod stmts;
 mod terminating;
 
 use crate::diag::{Diagnostic, Pos};
+use crate::hash::HashMap;
 use crate::ir::{self, Program, Span};
 use crate::syntax::Reporter;
 use scope::Scopes;
-use std::collections::HashMap;
 use tree_sitter::Node;
 
 /// The result of checking: a program when the source is valid Go that
@@ -219,7 +219,7 @@ pub(crate) struct Checker<'t> {
     /// Types declared inside functions so far.
     local_types: u32,
     /// The placeholder types standing for type parameters in inference.
-    placeholders: std::collections::HashSet<ir::TypeId>,
+    placeholders: crate::hash::HashSet<ir::TypeId>,
 }
 
 impl<'t> Checker<'t> {
@@ -231,18 +231,18 @@ impl<'t> Checker<'t> {
             errors: Vec::new(),
             scopes: Scopes::new(),
             imports: Vec::new(),
-            std_pkgs: HashMap::new(),
+            std_pkgs: HashMap::default(),
             funcs: Vec::new(),
             used: Vec::new(),
             iota: None,
             depth: 0,
             current_pkg: None,
-            global_by_name: HashMap::new(),
+            global_by_name: HashMap::default(),
             package_closures: 0,
-            decl_pos: HashMap::new(),
+            decl_pos: HashMap::default(),
             resolving: Vec::new(),
             generics: Vec::new(),
-            generic_methods: HashMap::new(),
+            generic_methods: HashMap::default(),
             instance_bodies: Default::default(),
             placeholders: Default::default(),
             local_types: 0,

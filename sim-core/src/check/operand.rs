@@ -192,15 +192,7 @@ impl<'t> Checker<'t> {
 /// go/constant's `String`: strings quoted and cut to 72 characters.
 pub(super) fn const_string(val: &ConstValue) -> String {
     match val {
-        ConstValue::String(s) => {
-            let q = crate::ir::quote_go(s);
-            if q.chars().count() > 72 {
-                let cut: String = q.chars().take(69).collect();
-                format!("{cut}...")
-            } else {
-                q
-            }
-        }
+        ConstValue::String(s) => crate::quote::quote_constant(s),
         ConstValue::Float(f) => crate::ir::format_float(*f),
         other => other.to_string(),
     }

@@ -1,7 +1,7 @@
 //! Names in scope: the universe, package main, and nested blocks.
 
+use crate::hash::HashMap;
 use crate::ir::{Builtin, ConstValue, FuncId, TypeId, VarId};
-use std::collections::HashMap;
 use tree_sitter::Node;
 
 /// What a name denotes.
@@ -71,14 +71,14 @@ pub(super) struct Scopes<'t> {
 impl<'t> Scopes<'t> {
     pub fn new() -> Self {
         Scopes {
-            package: HashMap::new(),
+            package: HashMap::default(),
             pending: Vec::new(),
             blocks: Vec::new(),
         }
     }
 
     pub fn push(&mut self) {
-        self.blocks.push(HashMap::new());
+        self.blocks.push(HashMap::default());
     }
 
     pub fn pop(&mut self) {

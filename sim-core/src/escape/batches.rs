@@ -3,7 +3,7 @@
 //! `ir.VisitFuncsBottomUp` orders them (closures join their enclosing
 //! function's batch, after it).
 
-use std::collections::HashMap;
+use crate::hash::HashMap;
 
 use super::visit::{visit_block, Node};
 use crate::ir::{Callee, ExprKind, FuncId, MethodRef, Program};
@@ -38,7 +38,7 @@ pub fn bottom_up(prog: &Program) -> Vec<Vec<FuncId>> {
     let mut v = Tarjan {
         prog,
         init: super::static_init::StaticInit::compute(prog),
-        ids: HashMap::new(),
+        ids: HashMap::default(),
         gen: 0,
         stack: Vec::new(),
         out: Vec::new(),

@@ -2,7 +2,7 @@
 //! known to hold one concrete type becomes a direct method call before
 //! escape analysis runs (`devirtualizing s.String to Temp`).
 
-use std::collections::HashMap;
+use crate::hash::HashMap;
 
 use super::print::Printer;
 use super::report::{Event, Verdict, VerdictKind};
@@ -20,7 +20,7 @@ pub fn devirtualize(
     facts: &StaticFacts,
     batches: &[Vec<FuncId>],
 ) -> (Devirtualized, Vec<Event>) {
-    let mut found = Devirtualized::new();
+    let mut found = Devirtualized::default();
     let mut events = Vec::new();
     for batch in batches {
         for &f in batch {
@@ -44,7 +44,7 @@ pub fn devirtualize(
                 }
                 if let Some((m, t)) = concrete_callee(prog, facts, e) {
                     found.insert(e, (m, t));
-                    let rewrites = super::print::Rewrites::new();
+                    let rewrites = super::print::Rewrites::default();
                     let p = Printer {
                         prog,
                         rewrites: &rewrites,

@@ -46,7 +46,7 @@ pub fn instance_wrapper_events(prog: &Program, tags: &Tags) -> Vec<Event> {
 fn wrapper(prog: &Program, f: FuncId, leaks: &[Leaks], events: &mut Vec<Event>) {
     let func = prog.func(f);
     let Some(inst) = &func.instance else { return };
-    let rewrites = Rewrites::new();
+    let rewrites = Rewrites::default();
     let printer = Printer {
         prog,
         rewrites: &rewrites,

@@ -37,7 +37,7 @@ pub struct EscapeResult {
 }
 
 /// The linker's complaint about a package without `func main`.
-pub const NO_MAIN: &str = "function main is undeclared in the main package";
+pub use crate::ir::NO_MAIN;
 
 impl EscapeResult {
     /// The text `go build -gcflags='-m=LEVEL -l'` prints for `file_name`.
@@ -73,11 +73,11 @@ pub fn analyze(prog: &crate::ir::Program) -> EscapeResult {
     let facts = static_value::StaticFacts::compute(prog);
     let batches = batches::bottom_up(prog);
     let (devirtualized, mut events) = devirt::devirtualize(prog, &facts, &batches);
-    let mut tags = walk::Tags::new();
+    let mut tags = walk::Tags::default();
     // gc compiles one body per shape: instances that share a shaped body
     // with an earlier one are analysed (the machine needs their verdicts)
     // but not printed again.
-    let mut shaped_bodies = std::collections::HashSet::new();
+    let mut shaped_bodies = crate::hash::HashSet::default();
     for batch in &batches {
         let (ev, new_tags) =
             walk::Walker::new(prog, &facts, &tags, &devirtualized).run_batch(batch);
@@ -100,10 +100,8 @@ pub fn analyze(prog: &crate::ir::Program) -> EscapeResult {
     events.extend(instance_wrappers::instance_wrapper_events(prog, &tags));
     events.extend(wrappers::wrapper_events(prog, &tags, &batches));
     events.extend(late);
-    let link_error = prog
-        .main
-        .is_none()
-        .then(|| format!("runtime.main_main·f: {NO_MAIN}"));
+    // `go build` links package main only; any other package just compiles.
+    let link_error = prog.not_runnable().filter(|_| prog.is_main_package());
     EscapeResult { events, link_error }
 }
 

@@ -8,8 +8,8 @@
 //! `interface {}`), without the `main.` qualifier.
 
 use crate::ir::{
-    quote_go, BinaryOp, Callee, ChanDir, ConstValue, ExprId, ExprKind, FuncId, MakeKind, MethodRef,
-    Program, Stmt, StmtKind, Type, TypeId,
+    BinaryOp, Callee, ChanDir, ConstValue, ExprId, ExprKind, FuncId, MakeKind, MethodRef, Program,
+    Stmt, StmtKind, Type, TypeId,
 };
 
 /// Operator precedence as gc's `OpPrec` table has it (operators missing
@@ -54,7 +54,7 @@ pub enum Replacement {
 }
 
 /// Replaced expressions, for printing.
-pub type Rewrites = std::collections::HashMap<ExprId, Replacement>;
+pub type Rewrites = crate::hash::HashMap<ExprId, Replacement>;
 
 pub struct Printer<'p> {
     pub prog: &'p Program,
@@ -265,7 +265,7 @@ impl Printer<'_> {
                         let name = if exported || f.embedded {
                             f.name.clone()
                         } else {
-                            format!("main.{}", f.name)
+                            format!("{}.{}", self.prog.package_path(), f.name)
                         };
                         if f.embedded {
                             self.qualified(f.ty)
@@ -281,15 +281,15 @@ impl Printer<'_> {
         format!("go.shape.{body}")
     }
 
-    /// A type as gc spells it inside a symbol name: package main's defined
-    /// types qualified as `main.ID`.
+    /// A type as gc spells it inside a symbol name: the package's defined
+    /// types qualified with its path, as `main.ID`.
     pub fn qualified(&self, ty: TypeId) -> String {
         let types = &self.prog.types;
         match types.get(ty) {
             Type::Named(n) if types.named[*n].pkg.is_none() && ty != types.error => {
                 match types.named[*n].local {
-                    0 => format!("main.{}", self.ty(ty)),
-                    k => format!("main.{}·{k}", self.ty(ty)),
+                    0 => format!("{}.{}", self.prog.package_path(), self.ty(ty)),
+                    k => format!("{}.{}·{k}", self.prog.package_path(), self.ty(ty)),
                 }
             }
             Type::Pointer(e) => format!("*{}", self.qualified(*e)),
@@ -354,7 +354,7 @@ impl Printer<'_> {
         if matches!(kind, Some(B::Rune) | Some(B::UntypedRune)) {
             if let ConstValue::Int(c) = v {
                 if let Some(ch) = u32::try_from(*c).ok().and_then(char::from_u32) {
-                    return quote_rune(ch);
+                    return crate::quote::quote_rune(ch as i64, false);
                 }
             }
         }
@@ -364,7 +364,7 @@ impl Printer<'_> {
             ConstValue::Float(f) => format_g6(*f),
             // go/constant's String of a complex value.
             ConstValue::Complex(re, im) => format!("({} + {}i)", format_g6(*re), format_g6(*im)),
-            ConstValue::String(s) => short_quote(s),
+            ConstValue::String(s) => crate::quote::quote_constant(s),
         };
         let default = match (v, kind) {
             (_, None) => false,
@@ -1033,7 +1033,7 @@ pub fn gc_func_name(prog: &Program, f: FuncId) -> String {
     let Some((root, inst)) = prog.instance_of(f) else {
         return short_pkg(name);
     };
-    let rewrites = Rewrites::new();
+    let rewrites = Rewrites::default();
     let printer = Printer {
         prog,
         rewrites: &rewrites,
@@ -1070,32 +1070,6 @@ pub fn short_pkg(name: &str) -> String {
     }
     out.push_str(&word);
     out
-}
-
-/// `strconv.Quote`, shortened to 72 runes the way go/constant does.
-fn short_quote(s: &str) -> String {
-    const MAX: usize = 72;
-    let q = quote_go(s);
-    if q.chars().count() > MAX {
-        let cut: String = q.chars().take(MAX - 3).collect();
-        format!("{cut}...")
-    } else {
-        q
-    }
-}
-
-/// A rune constant as `%q` prints it.
-fn quote_rune(c: char) -> String {
-    match c {
-        '\'' => "'\\''".to_string(),
-        '\\' => "'\\\\'".to_string(),
-        '\n' => "'\\n'".to_string(),
-        '\t' => "'\\t'".to_string(),
-        '\r' => "'\\r'".to_string(),
-        '\0' => "'\\x00'".to_string(),
-        c if (c as u32) < 0x20 || c as u32 == 0x7f => format!("'\\x{:02x}'", c as u32),
-        c => format!("'{c}'"),
-    }
 }
 
 #[cfg(test)]

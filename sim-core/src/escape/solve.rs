@@ -227,7 +227,7 @@ impl Batch {
         headline: String,
     ) {
         let mut flows = Vec::new();
-        let mut visited = std::collections::HashSet::new();
+        let mut visited = crate::hash::HashSet::default();
         let mut cur = src;
         let mut truncated = false;
         loop {

@@ -6,7 +6,7 @@
 //! that cannot be static (a call inside a literal) stay as assignments
 //! into the static data, i.e. into the heap.
 
-use std::collections::{HashMap, HashSet};
+use crate::hash::{HashMap, HashSet};
 
 use crate::ir::{
     Callee, CompositeKind, ConvKind, ExprId, ExprKind, FuncId, Program, StmtId, StmtKind, Type,
@@ -27,7 +27,7 @@ impl StaticInit {
     pub fn compute(prog: &Program) -> StaticInit {
         let mut out = StaticInit::default();
         // The statement defining each package-level variable.
-        let mut defn: HashMap<VarId, ExprId> = HashMap::new();
+        let mut defn: HashMap<VarId, ExprId> = HashMap::default();
         for s in &prog.global_init {
             if let StmtKind::Assign { lhs, rhs, .. } = &prog.stmt(*s).kind {
                 if lhs.len() == 1 && rhs.len() == 1 {
@@ -90,7 +90,7 @@ impl StaticInit {
             .copied()
             .collect();
         crate::sort::ascending(&mut stmts);
-        let mut excluded = HashSet::new();
+        let mut excluded = HashSet::default();
         for exprs in self.residual.values() {
             for e in exprs {
                 walk_expr(prog, *e, &mut |x| {
@@ -98,7 +98,7 @@ impl StaticInit {
                 });
             }
         }
-        let rewrites = super::print::Rewrites::new();
+        let rewrites = super::print::Rewrites::default();
         let printer = super::print::Printer {
             prog,
             rewrites: &rewrites,

@@ -6,7 +6,7 @@
 //! conversions by their constant value, and to drop constant captures from
 //! closures. The facts here are computed once for the whole program.
 
-use std::collections::{HashMap, HashSet};
+use crate::hash::{HashMap, HashSet};
 
 use super::visit::{visit_block, Node};
 use crate::ir::{

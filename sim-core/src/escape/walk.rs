@@ -2,7 +2,7 @@
 //! body, without regard to control flow, turning every data movement into
 //! an edge (gc's `escape/{stmt,expr,call,assign}.go`).
 
-use std::collections::{HashMap, HashSet};
+use crate::hash::{HashMap, HashSet};
 
 use super::graph::{
     AllocKind, Batch, FuncIx, Hole, LocId, LocKind, Site, VarClass, CALLEE, DISCARD, HEAP, MUTATOR,
@@ -91,18 +91,18 @@ impl<'p> Walker<'p> {
             rewrites,
             devirtualized,
             b: Batch::new(true),
-            fix: HashMap::new(),
-            var_loc: HashMap::new(),
+            fix: HashMap::default(),
+            var_loc: HashMap::default(),
             tags,
             closures: Vec::new(),
-            dict_locs: HashMap::new(),
+            dict_locs: HashMap::default(),
             heap_reasons: Vec::new(),
             cur: FuncId(0),
             cur_ix: FuncIx(0),
             loop_depth: 1,
-            looping_labels: HashSet::new(),
-            subst: HashMap::new(),
-            temps_made: HashMap::new(),
+            looping_labels: HashSet::default(),
+            subst: HashMap::default(),
+            temps_made: HashMap::default(),
             depth: 0,
         }
     }
@@ -429,7 +429,7 @@ impl<'p> Walker<'p> {
     /// into a temporary first, so `mk()(2)` prints as `.autotmp_0(2)`.
     fn name_callee_temps(&mut self, body: &Block) {
         let prog = self.prog;
-        let mut deferred = HashSet::new();
+        let mut deferred = HashSet::default();
         let mut callees = Vec::new();
         visit_block(prog, body, false, &mut |n| match n {
             Node::Stmt(s) => {
@@ -463,8 +463,8 @@ impl<'p> Walker<'p> {
     /// Labels that a later `goto` jumps back to start unstructured loops.
     fn find_looping_labels(&mut self, body: &Block) {
         let prog = self.prog;
-        let mut seen = HashSet::new();
-        let mut looping = HashSet::new();
+        let mut seen = HashSet::default();
+        let mut looping = HashSet::default();
         visit_block(prog, body, false, &mut |n| {
             if let Node::Stmt(s) = n {
                 match &prog.stmt(s).kind {
@@ -2259,7 +2259,7 @@ impl<'p> Walker<'p> {
         let stmt_site = self.stmt_site(s);
         // Each operand's parameter type: a variable passed with an implicit
         // conversion (chan direction) is a node of its own in gc.
-        let mut param_of: HashMap<ExprId, TypeId> = HashMap::new();
+        let mut param_of: HashMap<ExprId, TypeId> = HashMap::default();
         if let Callee::Func(f) | Callee::Method { func: f, .. } = &call.callee {
             let (ptys, _) = self.param_types(&call.callee, Some(*f));
             let offset = usize::from(matches!(call.callee, Callee::Method { .. }));

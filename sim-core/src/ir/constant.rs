@@ -97,32 +97,6 @@ fn format_exp(f: f64) -> String {
     }
 }
 
-/// Quotes a string the way Go's `strconv.Quote` does (ASCII escapes only;
-/// printable Unicode is kept).
-pub fn quote_go(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            '\x07' => out.push_str("\\a"),
-            '\x08' => out.push_str("\\b"),
-            '\x0c' => out.push_str("\\f"),
-            '\x0b' => out.push_str("\\v"),
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
-                out.push_str(&format!("\\x{:02x}", c as u32))
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
 impl fmt::Display for ConstValue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -132,7 +106,7 @@ impl fmt::Display for ConstValue {
             ConstValue::Complex(re, im) => {
                 write!(f, "({} + {}i)", format_float(*re), format_float(*im))
             }
-            ConstValue::String(s) => write!(f, "{}", quote_go(s)),
+            ConstValue::String(s) => write!(f, "{}", crate::quote::quote_str(s)),
         }
     }
 }

@@ -18,7 +18,7 @@ mod span;
 mod stmt;
 mod types;
 
-pub use constant::{format_float, quote_go, ConstValue};
+pub use constant::{format_float, ConstValue};
 pub use expr::{
     BinaryOp, Builtin, Call, Callee, CompositeElem, CompositeKind, ConvKind, ElemKey, Expr,
     ExprKind, MakeKind, MethodRef, UnaryOp,
@@ -35,8 +35,8 @@ pub use types::{
     TypeTable,
 };
 
-/// A checked program: package main plus the standard-library declarations
-/// it uses.
+/// A checked program: one package (usually main) plus the standard-library
+/// declarations it uses.
 #[derive(Clone, Debug, Default)]
 pub struct Program {
     pub types: TypeTable,
@@ -57,9 +57,45 @@ pub struct Program {
     /// The synthetic function whose body is `global_init` (gc's package
     /// `init`); closures in package-level initialisers belong to it.
     pub package_init: Option<FuncId>,
+    /// The name in the package clause. Only package main links and runs;
+    /// any other package is compiled (and analysed) like `go build` does.
+    pub package: String,
 }
 
+/// The linker's complaint about package main without `func main`.
+pub const NO_MAIN: &str = "function main is undeclared in the main package";
+
 impl Program {
+    /// Whether this is package main, the only one `go run` runs.
+    pub fn is_main_package(&self) -> bool {
+        self.package == "main"
+    }
+
+    /// The package path gc qualifies this package's symbols with when
+    /// `go build` is given the file: `main`, or `command-line-arguments`.
+    pub fn package_path(&self) -> &'static str {
+        if self.is_main_package() {
+            "main"
+        } else {
+            "command-line-arguments"
+        }
+    }
+
+    /// Why `go run` would refuse this program although it compiles: a
+    /// package other than main, or package main without `func main`.
+    pub fn not_runnable(&self) -> Option<String> {
+        if !self.is_main_package() {
+            Some(format!(
+                "package {} is not a main package",
+                self.package_path()
+            ))
+        } else if self.main.is_none() {
+            Some(format!("runtime.main_main·f: {NO_MAIN}"))
+        } else {
+            None
+        }
+    }
+
     pub fn expr(&self, id: ExprId) -> &Expr {
         &self.exprs[id]
     }

@@ -7,7 +7,7 @@
 
 use super::ids::{Arena, FuncId, NamedId, TypeId};
 use super::span::Span;
-use std::collections::HashMap;
+use crate::hash::HashMap;
 
 /// Predeclared and untyped basic types.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -386,7 +386,7 @@ impl TypeTable {
     pub fn new() -> Self {
         let mut table = TypeTable {
             types: Arena::new(),
-            interned: HashMap::new(),
+            interned: HashMap::default(),
             named: Arena::new(),
             error: TypeId(0),
             any: TypeId(0),

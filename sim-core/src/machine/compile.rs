@@ -5,12 +5,12 @@ use super::code::*;
 use super::move2heap;
 use super::value::V;
 use crate::escape::{EscapeResult, Event as EscEvent, VerdictKind};
+use crate::hash::{HashMap, HashSet};
 use crate::ir::{
     BinaryOp, Builtin, Callee, CompositeKind, ConvKind, ElemKey, ExprId, ExprKind, FuncId,
     MakeKind, MethodRef, Program, RangeKind, SelectComm, Span, StmtId, StmtKind, Type, TypeId,
     TypeTable, VarId, VarKind,
 };
-use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 /// Everything compiled: per-function code, sites, globals.
@@ -36,11 +36,11 @@ struct Placement {
 impl Placement {
     fn new(esc: &EscapeResult) -> Self {
         let mut p = Placement {
-            moved: HashSet::new(),
-            allocs: HashMap::new(),
-            flows: HashMap::new(),
-            byref: HashSet::new(),
-            params_kept: HashSet::new(),
+            moved: HashSet::default(),
+            allocs: HashMap::default(),
+            flows: HashMap::default(),
+            byref: HashSet::default(),
+            params_kept: HashSet::default(),
         };
         for ev in &esc.events {
             match ev {
@@ -94,7 +94,7 @@ pub fn compile(prog: &Program, esc: &EscapeResult) -> Compiled {
         funcs: vec![None; prog.funcs.len()],
         sites: Vec::new(),
         globals: FrameLayout::default(),
-        global_index: HashMap::new(),
+        global_index: HashMap::default(),
         init: None,
     };
     // Globals: package main's and the standard library's.
@@ -154,7 +154,7 @@ pub fn compile(prog: &Program, esc: &EscapeResult) -> Compiled {
 /// Every closure's captures, including what its nested closures capture
 /// from further out.
 fn transitive_captures(prog: &Program) -> HashMap<FuncId, Vec<VarId>> {
-    let mut out: HashMap<FuncId, Vec<VarId>> = HashMap::new();
+    let mut out: HashMap<FuncId, Vec<VarId>> = HashMap::default();
     fn visit(
         prog: &Program,
         f: FuncId,
@@ -238,15 +238,15 @@ impl<'a> FnCompiler<'a> {
                 slots: Vec::new(),
                 size: FRAME_OVERHEAD,
             },
-            vars: HashMap::new(),
+            vars: HashMap::default(),
             loops: Vec::new(),
-            labels: HashMap::new(),
+            labels: HashMap::default(),
             gotos: Vec::new(),
-            site_slots: HashMap::new(),
+            site_slots: HashMap::default(),
             entry_sites: Vec::new(),
             force_heap: false,
-            stack_appends: HashMap::new(),
-            moves_before: HashMap::new(),
+            stack_appends: HashMap::default(),
+            moves_before: HashMap::default(),
         }
         .with_slice_pass()
     }

@@ -409,10 +409,7 @@ pub fn panic_value(m: &mut Machine, v: &V) -> String {
             let inner = match (&i.val, m.prog.types.under(ty)) {
                 (V::Str(s), _) => {
                     if named {
-                        return format!(
-                            "{tn}({})",
-                            crate::ir::quote_go(&String::from_utf8_lossy(s))
-                        );
+                        return format!("{tn}({})", crate::quote::quote_bytes(s, false));
                     }
                     return String::from_utf8_lossy(s).into_owned();
                 }
@@ -857,7 +854,7 @@ fn fmt_value(m: &mut Machine, whole: &V, val: &V, ty: TypeId, sp: Spec, depth: u
                     .unwrap_or('\u{FFFD}')
                     .to_string()
                     .into_bytes()),
-                'q' => Ok(super::stdlib::quote_rune(*i, sp.plus).into_bytes()),
+                'q' => Ok(crate::quote::quote_rune(*i, sp.plus).into_bytes()),
                 'U' => Ok(format!("U+{:04X}", *i as u32).into_bytes()),
                 _ => match fmt_int(
                     *i,
@@ -913,7 +910,7 @@ fn fmt_value(m: &mut Machine, whole: &V, val: &V, ty: TypeId, sp: Spec, depth: u
             }
         }
         (Type::Basic(k), V::Str(s)) if k.is_string() => Ok(match verb {
-            'v' if sharp_v => super::stdlib::quote(s, false).into_bytes(),
+            'v' if sharp_v => crate::quote::quote_bytes(s, false).into_bytes(),
             'v' | 's' => {
                 let mut b = s.to_vec();
                 if let Some(p) = sp.prec {
@@ -1178,7 +1175,7 @@ fn fmt_q(s: &[u8], sp: Spec) -> Vec<u8> {
         out.push(b'`');
         return out;
     }
-    super::stdlib::quote(s, sp.plus).into_bytes()
+    crate::quote::quote_bytes(s, sp.plus).into_bytes()
 }
 
 /// `strconv.CanBackquote`.

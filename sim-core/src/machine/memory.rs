@@ -6,8 +6,9 @@
 use super::code::FuncCode;
 use super::types::{Shape, TypeCache};
 use super::value::{AllocId, Ptr, V};
+use crate::hash::HashMap;
 use crate::ir::{TypeId, TypeTable};
-use std::collections::{HashMap, VecDeque};
+use std::collections::VecDeque;
 use std::rc::Rc;
 
 /// Where an allocation lives.

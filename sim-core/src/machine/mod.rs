@@ -90,6 +90,8 @@ pub enum SourceRun {
     Ran(Box<Trace>),
     /// The program does not build: Go's error lines.
     Rejected(Vec<crate::Diagnostic>),
+    /// It builds but is not a main package: `go run`'s one-line refusal.
+    NotMain(String),
 }
 
 /// Parses, checks, analyses and runs one file.
@@ -97,6 +99,9 @@ pub fn run_source(source: &str, opts: &Options) -> SourceRun {
     let checked = crate::check::check(source);
     match checked.program {
         Some(prog) if checked.diagnostics.is_empty() => {
+            if !prog.is_main_package() {
+                return SourceRun::NotMain(prog.not_runnable().unwrap_or_default());
+            }
             let esc = crate::escape::analyze(&prog);
             if let Some(e) = &esc.link_error {
                 return SourceRun::Rejected(vec![crate::Diagnostic {

@@ -12,7 +12,7 @@
 //! every mention of each candidate and the mentions it understands, and
 //! keeps a variable only when the two counts agree.
 
-use std::collections::HashMap;
+use crate::hash::HashMap;
 
 use crate::escape::visit::{visit_block_in_loops, Node};
 use crate::ir::{
@@ -65,7 +65,7 @@ pub fn analyze(prog: &Program, f: FuncId, arg_leaks: &dyn Fn(FuncId, usize) -> b
     };
     let mut pass = Pass {
         prog,
-        vars: HashMap::new(),
+        vars: HashMap::default(),
         named_results: Vec::new(),
         loop_depth: 0,
         arg_leaks,

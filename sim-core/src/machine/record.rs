@@ -5,12 +5,13 @@ use super::exec::{Frame as MFrame, GState, Machine};
 use super::memory::{Extra, Home, Layout};
 use super::value::*;
 use super::Options;
+use crate::hash::HashSet;
 use crate::ir::{Span, Type, TypeId};
 use crate::trace::{
     self, Counters, Delta, Event, FieldValue, GoroutineId, GoroutineState, HeapObject, ObjectId,
     ObjectState, Outcome, SourceSpan, Step, StepKind, Stream, Trace,
 };
-use std::collections::{BTreeSet, HashSet};
+use std::collections::BTreeSet;
 
 /// Values nest and repeat at most this much in the picture.
 const MAX_ELEMS: usize = 16;
@@ -656,7 +657,7 @@ fn object_value(m: &mut Machine, id: AllocId) -> (String, trace::Value) {
                     .map(|v| match v {
                         V::Ptr(p) => trace::Value::Pointer(pointer(m, *p)),
                         V::Str(s) => trace::Value::Str {
-                            text: crate::ir::quote_go(&String::from_utf8_lossy(s)),
+                            text: crate::quote::quote_bytes(s, false),
                             len: s.len() as u64,
                             truncated: false,
                         },
@@ -765,7 +766,7 @@ pub fn render_value(m: &mut Machine, v: &V, ty: TypeId, depth: u32) -> trace::Va
             let truncated = text.chars().count() > MAX_STR;
             let cut: String = text.chars().take(MAX_STR).collect();
             trace::Value::Str {
-                text: crate::ir::quote_go(&cut),
+                text: crate::quote::quote_str(&cut),
                 len: s.len() as u64,
                 truncated,
             }
@@ -824,9 +825,7 @@ pub fn render_value(m: &mut Machine, v: &V, ty: TypeId, depth: u32) -> trace::Va
                     trace::Value::Pointer(pointer(m, Ptr { alloc: b, off: 0 }))
                 }
                 _ if i.ty.0 as usize >= m.prog.types.len() => trace::Value::Str {
-                    text: crate::ir::quote_go(&String::from_utf8_lossy(
-                        &super::stdlib::sentinel_msg(&i.val),
-                    )),
+                    text: crate::quote::quote_bytes(&super::stdlib::sentinel_msg(&i.val), false),
                     len: 0,
                     truncated: false,
                 },

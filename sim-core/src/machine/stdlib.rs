@@ -27,20 +27,6 @@ fn arg(args: &[V], i: usize) -> V {
     args.get(i).cloned().unwrap_or_default()
 }
 
-/// `strconv.Quote` (`QuoteToASCII` when `ascii`), for fmt's `%q`.
-pub fn quote(s: &[u8], ascii: bool) -> String {
-    strconv::quote(s, ascii)
-}
-
-/// `strconv.QuoteRune` (`QuoteRuneToASCII` when `ascii`), for fmt's `%q`.
-pub fn quote_rune(r: i64, ascii: bool) -> String {
-    let r = if u::rune_len(r) < 0 { 0xFFFD } else { r };
-    let mut out = String::from("'");
-    strconv::escape_rune(&mut out, r, b'\'', ascii);
-    out.push('\'');
-    out
-}
-
 /// The byte widths of a string's runes as `range` decodes them.
 pub fn rune_widths(s: &[u8]) -> Vec<usize> {
     u::runes(s).into_iter().map(|x| x.2).collect()

@@ -3,7 +3,7 @@
 //! gotos into blocks or over variable declarations), which the Go compiler
 //! reports while parsing, before type checking.
 
-use std::collections::HashMap;
+use crate::hash::HashMap;
 
 use super::ast::{Block, GoPos, Name, SimpleStmt, Stmt};
 use super::printer::expr_string;
@@ -13,7 +13,7 @@ use super::scanner::Tok;
 pub(crate) fn check(body: &Block, file: &str) -> Vec<(GoPos, String)> {
     let mut checker = Checker {
         file,
-        labels: HashMap::new(),
+        labels: HashMap::default(),
         blocks: Vec::new(),
         errors: Vec::new(),
     };

@@ -7,8 +7,9 @@
 //! 'package', found 'func'", "string literal not terminated"), only the
 //! first one, and the compiler never runs. This module reproduces that.
 
-use super::scanner::{invalid_separator, quote_rune};
+use super::scanner::invalid_separator;
 use crate::diag::{Diagnostic, Pos};
+use crate::quote::quote_rune;
 
 /// How the go command reports a header problem.
 pub(super) enum HeaderError {
@@ -530,7 +531,7 @@ impl HeaderScanner<'_> {
         }
         let e = lower(self.peek(0));
         if e == Some(b'e') || e == Some(b'p') {
-            let ch = quote_rune(self.peek(0).unwrap_or(b'e') as i32);
+            let ch = quote_rune(self.peek(0).unwrap_or(b'e') as i64, false);
             if e == Some(b'e') && prefix != b'\0' && prefix != b'0' {
                 self.error(self.at, format!("{ch} exponent requires decimal mantissa"));
             } else if e == Some(b'p') && prefix != b'x' {
@@ -561,7 +562,7 @@ impl HeaderScanner<'_> {
         }
         let lit = &self.src[offset..self.at];
         if let (true, Some(bad)) = (int, invalid) {
-            let digit = quote_rune(self.src[bad] as i32);
+            let digit = quote_rune(self.src[bad] as i64, false);
             self.error(bad, format!("invalid digit {digit} in {name}"));
         }
         if digsep & 2 != 0 {

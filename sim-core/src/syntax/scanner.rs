@@ -6,6 +6,7 @@
 //! scanner: columns count bytes, a BOM is skipped but still occupies its
 //! bytes, NUL bytes and invalid UTF-8 are reported and skipped.
 
+use crate::quote::{is_print, quote_rune};
 use crate::unicode::{in_table, tables as unicode_tables};
 
 /// The kinds of token the parser sees.
@@ -791,13 +792,13 @@ impl<'a> Scanner<'a> {
                 if e == 'e' as i32 && prefix != '\0' && prefix != '0' {
                     self.error_here(format!(
                         "{} exponent requires decimal mantissa",
-                        quote_rune(self.ch)
+                        quote_rune(self.ch as i64, false)
                     ));
                     ok = false;
                 } else if e == 'p' as i32 && prefix != 'x' {
                     self.error_here(format!(
                         "{} exponent requires hexadecimal mantissa",
-                        quote_rune(self.ch)
+                        quote_rune(self.ch as i64, false)
                     ));
                     ok = false;
                 }
@@ -835,7 +836,7 @@ impl<'a> Scanner<'a> {
                 invalid as u32,
                 format!(
                     "invalid digit {} in {} literal",
-                    quote_rune(digit as i32),
+                    quote_rune(digit as i64, false),
                     base_name(base)
                 ),
             );
@@ -1012,7 +1013,7 @@ impl<'a> Scanner<'a> {
             if d >= base {
                 self.error_here(format!(
                     "invalid character {} in {} escape",
-                    quote_rune(self.ch),
+                    quote_rune(self.ch as i64, false),
                     base_name(base)
                 ));
                 return false;
@@ -1082,53 +1083,14 @@ fn is_unicode_digit(ch: i32) -> bool {
     in_table(unicode_tables::DIGIT, ch as u32)
 }
 
-/// Go's `strconv.IsPrint`.
-fn is_print(ch: u32) -> bool {
-    if ch < 0x80 {
-        return (0x20..0x7F).contains(&ch);
-    }
-    in_table(unicode_tables::PRINT, ch)
-}
-
 /// Formats a rune as Go's `%#U` verb: `U+0040 '@'`.
 pub(crate) fn format_unicode(ch: u32) -> String {
     let mut out = format!("U+{ch:04X}");
-    if ch <= MAX_RUNE && is_print(ch) {
+    if ch <= MAX_RUNE && is_print(ch as i64) {
         if let Some(c) = char::from_u32(ch) {
             out.push_str(&format!(" '{c}'"));
         }
     }
-    out
-}
-
-/// Formats a rune as Go's `%q` verb: a quoted, escaped character literal.
-pub(crate) fn quote_rune(ch: i32) -> String {
-    let mut out = String::from("'");
-    let r = if ch < 0 || ch as u32 > MAX_RUNE || (0xD800..0xE000).contains(&(ch as u32)) {
-        RUNE_ERROR as u32
-    } else {
-        ch as u32
-    };
-    if r == '\'' as u32 || r == '\\' as u32 {
-        out.push('\\');
-        out.push(char::from_u32(r).unwrap_or('?'));
-    } else if is_print(r) {
-        out.push(char::from_u32(r).unwrap_or('?'));
-    } else {
-        match r {
-            0x07 => out.push_str("\\a"),
-            0x08 => out.push_str("\\b"),
-            0x0C => out.push_str("\\f"),
-            0x0A => out.push_str("\\n"),
-            0x0D => out.push_str("\\r"),
-            0x09 => out.push_str("\\t"),
-            0x0B => out.push_str("\\v"),
-            r if r < 0x20 || r == 0x7F => out.push_str(&format!("\\x{r:02x}")),
-            r if r < 0x10000 => out.push_str(&format!("\\u{r:04x}")),
-            r => out.push_str(&format!("\\U{r:08x}")),
-        }
-    }
-    out.push('\'');
     out
 }
 

@@ -231,7 +231,10 @@ fn num_error(m: &mut Machine, func: &str, input: &[u8], e: NumErr, n: i64) -> R<
         Some(t) => new_struct_iface(m, t, vec![V::string(func), bs(input), err]),
         None => {
             let msg = error_string(m, 0, &err)?;
-            let text = format!("strconv.{func}: parsing {}: {msg}", sc::quote(input, false));
+            let text = format!(
+                "strconv.{func}: parsing {}: {msg}",
+                crate::quote::quote_bytes(input, false)
+            );
             new_error(
                 m,
                 NUM_ERROR,
@@ -1210,7 +1213,7 @@ pub fn call(m: &mut Machine, gi: usize, f: FuncId, name: &str, args: &[V]) -> R<
             _ => vec![b(false), num_error(m, "ParseBool", s0, NumErr::Syntax, 0)?],
         },
         "strconv.FormatBool" => vec![V::string(if a0.bool() { "true" } else { "false" })],
-        "strconv.Quote" => vec![V::string(&sc::quote(s0, false))],
+        "strconv.Quote" => vec![V::string(&crate::quote::quote_bytes(s0, false))],
         "(*strconv.NumError).Error" | "(*strconv.NumError).Unwrap" => {
             let V::Ptr(p) = a0 else {
                 return Err(super::super::exec::nil_deref());
@@ -1230,7 +1233,7 @@ pub fn call(m: &mut Machine, gi: usize, f: FuncId, name: &str, args: &[V]) -> R<
                 let mut out = b"strconv.".to_vec();
                 out.extend_from_slice(func.str());
                 out.extend_from_slice(b": parsing ");
-                out.extend_from_slice(sc::quote(num.str(), false).as_bytes());
+                out.extend_from_slice(crate::quote::quote_bytes(num.str(), false).as_bytes());
                 out.extend_from_slice(b": ");
                 out.extend_from_slice(msg.as_bytes());
                 vec![bs(&out)]

@@ -1,7 +1,5 @@
 //! Go's `strconv` number parsing, formatting and quoting, on bytes.
 
-use super::unicode as u;
-
 /// Why a conversion failed (Go's internal/strconv errors).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum NumErr {
@@ -518,20 +516,7 @@ fn fmt_efg(neg: bool, s: &[u8], dp: i64, nd: i64, prec: i64, fmt: u8, shortest: 
             out.extend(std::iter::repeat_n(b'0', (prec + 1 - i) as usize));
         }
         out.push(fmt);
-        let mut exp = dp - 1;
-        if nd == 0 {
-            exp = 0;
-        }
-        if exp < 0 {
-            out.push(b'-');
-            exp = -exp;
-        } else {
-            out.push(b'+');
-        }
-        if exp < 10 {
-            out.push(b'0');
-        }
-        out.extend_from_slice(exp.to_string().as_bytes());
+        push_exponent(&mut out, if nd == 0 { 0 } else { dp - 1 });
     } else {
         if dp > 0 {
             let m = nd.min(dp);
@@ -632,76 +617,15 @@ fn fmt_x(f: f64, prec: i64, fmt: u8, f32: bool) -> String {
         }
     }
     out.push(if fmt == b'X' { b'P' } else { b'p' });
-    if exp < 0 {
-        out.push(b'-');
-        exp = -exp;
-    } else {
-        out.push(b'+');
-    }
-    if exp < 10 {
-        out.push(b'0');
-    }
-    out.extend_from_slice(exp.to_string().as_bytes());
+    push_exponent(&mut out, exp);
     String::from_utf8(out).unwrap_or_default()
 }
 
-/// `strconv.Quote` (`ascii`: `QuoteToASCII`).
-pub fn quote(s: &[u8], ascii: bool) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    let mut i = 0;
-    while i < s.len() {
-        let (r, w) = u::decode(&s[i..]);
-        if w == 1 && r == u::RUNE_ERROR {
-            out.push_str(&format!("\\x{:02x}", s[i]));
-            i += 1;
-            continue;
-        }
-        escape_rune(&mut out, r as i64, b'"', ascii);
-        i += w;
+/// An exponent's sign and at least two digits, as `%e` and `%x` end.
+fn push_exponent(out: &mut Vec<u8>, exp: i64) {
+    out.push(if exp < 0 { b'-' } else { b'+' });
+    if exp.abs() < 10 {
+        out.push(b'0');
     }
-    out.push('"');
-    out
-}
-
-/// `appendEscapedRune`.
-pub fn escape_rune(out: &mut String, r: i64, quote: u8, ascii: bool) {
-    if r == quote as i64 || r == '\\' as i64 {
-        out.push('\\');
-        out.push(r as u8 as char);
-        return;
-    }
-    if ascii {
-        if r < 0x80 && u::is_print(r) {
-            out.push(r as u8 as char);
-            return;
-        }
-    } else if u::is_print(r) {
-        if let Some(c) = char::from_u32(r as u32) {
-            out.push(c);
-            return;
-        }
-    }
-    match r {
-        0x07 => out.push_str("\\a"),
-        0x08 => out.push_str("\\b"),
-        0x0C => out.push_str("\\f"),
-        0x0A => out.push_str("\\n"),
-        0x0D => out.push_str("\\r"),
-        0x09 => out.push_str("\\t"),
-        0x0B => out.push_str("\\v"),
-        r if r < ' ' as i64 || r == 0x7f => out.push_str(&format!("\\x{:02x}", r)),
-        r => {
-            let r = if (0xD800..=0xDFFF).contains(&r) || !(0..=0x10FFFF).contains(&r) {
-                0xFFFD
-            } else {
-                r
-            };
-            if r < 0x10000 {
-                out.push_str(&format!("\\u{:04x}", r));
-            } else {
-                out.push_str(&format!("\\U{:08x}", r));
-            }
-        }
-    }
+    out.extend_from_slice(exp.unsigned_abs().to_string().as_bytes());
 }

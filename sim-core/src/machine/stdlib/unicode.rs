@@ -31,10 +31,6 @@ pub fn is_space(r: i64) -> bool {
 pub fn is_punct(r: i64) -> bool {
     in_ranges(t::PUNCT, r)
 }
-/// `strconv.IsPrint`.
-pub fn is_print(r: i64) -> bool {
-    in_ranges(t::PRINT, r)
-}
 
 /// Which mapping of a case range: Go's `UpperCase`, `LowerCase`, `TitleCase`.
 #[derive(Clone, Copy)]

@@ -7,6 +7,11 @@
 
 use std::process::ExitCode;
 
+mod arena;
+
+#[global_allocator]
+static ALLOCATOR: arena::Allocator = arena::Allocator;
+
 const USAGE: &str = "usage: escapade check [-m|-m=2] FILE.go\n       escapade parse FILE.go\n       escapade run|stats|trace FILE.go";
 
 fn main() -> ExitCode {
@@ -47,6 +52,7 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         "check" => {
+            arena::use_arena();
             // Like `go build`: a package header, then one line per error.
             let checked = sim_core::check_then_exit(&source);
             if checked.diagnostics.is_empty() {
@@ -98,6 +104,10 @@ fn machine_command(command: &str, source: &str, file_name: &str) -> ExitCode {
             for d in lines {
                 eprintln!("{}", d.go_format(file_name));
             }
+            return ExitCode::from(1);
+        }
+        sim_core::machine::SourceRun::NotMain(message) => {
+            eprintln!("{message}");
             return ExitCode::from(1);
         }
     };

@@ -1,0 +1,158 @@
+//! The global allocator of the `escapade` binary.
+//!
+//! `escapade check` is a compiler pass: it reads one file, builds its
+//! tables, prints and exits. Like gc, it need not give memory back before
+//! the process ends, so once [`use_arena`] is called every allocation is a
+//! bump of a pointer through large chunks, and freeing does nothing. That
+//! took malloc and free (13% of its instructions) out of `check`. Commands
+//! that run Go programs (`run`, `trace`) allocate without bound, so they
+//! keep the system allocator. Tree-sitter's C allocations (half of the
+//! remaining malloc calls, from the parser's stacks) go to the same arena.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::ffi::c_void;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
+/// Chunks are this large unless one allocation needs more.
+const CHUNK: usize = 4 << 20;
+
+pub struct Allocator;
+
+static ARENA_ON: AtomicBool = AtomicBool::new(false);
+/// Guards `NEXT` and `END`; only taken in arena mode.
+static LOCK: AtomicBool = AtomicBool::new(false);
+static NEXT: AtomicUsize = AtomicUsize::new(0);
+static END: AtomicUsize = AtomicUsize::new(0);
+
+/// From now on, allocate from the arena and never free. Call before the
+/// first tree-sitter call.
+pub fn use_arena() {
+    ARENA_ON.store(true, Ordering::SeqCst);
+    // SAFETY: no tree-sitter object exists yet, and the four functions
+    // below are one family that returns malloc-aligned blocks.
+    unsafe {
+        tree_sitter::set_allocator(Some(tree_sitter::Allocator {
+            malloc: c_malloc,
+            calloc: c_calloc,
+            realloc: c_realloc,
+            free: c_free,
+        }))
+    };
+}
+
+/// C's blocks carry their size in a header, because C's `realloc` is not
+/// told the old size; `HEADER` keeps malloc's 16-byte alignment.
+const HEADER: usize = 16;
+
+unsafe extern "C" fn c_malloc(size: usize) -> *mut c_void {
+    lock();
+    let block = bump(Layout::from_size_align_unchecked(size + HEADER, HEADER));
+    unlock();
+    if block.is_null() {
+        return block.cast();
+    }
+    block.cast::<usize>().write(size);
+    block.add(HEADER).cast()
+}
+
+unsafe extern "C" fn c_calloc(count: usize, size: usize) -> *mut c_void {
+    let Some(total) = count.checked_mul(size) else {
+        return std::ptr::null_mut();
+    };
+    let p = c_malloc(total);
+    if !p.is_null() {
+        // The system does not promise zeroed chunks.
+        std::ptr::write_bytes(p.cast::<u8>(), 0, total);
+    }
+    p
+}
+
+unsafe extern "C" fn c_realloc(ptr: *mut c_void, size: usize) -> *mut c_void {
+    if ptr.is_null() {
+        return c_malloc(size);
+    }
+    let old = ptr.cast::<u8>().sub(HEADER).cast::<usize>().read();
+    let new = c_malloc(size);
+    if !new.is_null() {
+        std::ptr::copy_nonoverlapping(ptr.cast::<u8>(), new.cast::<u8>(), old.min(size));
+    }
+    new
+}
+
+unsafe extern "C" fn c_free(_: *mut c_void) {}
+
+fn lock() {
+    while LOCK
+        .compare_exchange_weak(false, true, Ordering::Acquire, Ordering::Relaxed)
+        .is_err()
+    {
+        std::hint::spin_loop();
+    }
+}
+
+fn unlock() {
+    LOCK.store(false, Ordering::Release);
+}
+
+/// Bumps `NEXT` for `layout`, taking a new chunk when this one is full.
+/// Called with the lock held.
+unsafe fn bump(layout: Layout) -> *mut u8 {
+    let mut start = NEXT
+        .load(Ordering::Relaxed)
+        .next_multiple_of(layout.align());
+    if start + layout.size() > END.load(Ordering::Relaxed) {
+        let size = CHUNK.max(layout.size() + layout.align());
+        let chunk = System.alloc(Layout::from_size_align_unchecked(size, 16));
+        if chunk.is_null() {
+            return chunk;
+        }
+        NEXT.store(chunk as usize, Ordering::Relaxed);
+        END.store(chunk as usize + size, Ordering::Relaxed);
+        start = (chunk as usize).next_multiple_of(layout.align());
+    }
+    NEXT.store(start + layout.size(), Ordering::Relaxed);
+    start as *mut u8
+}
+
+unsafe impl GlobalAlloc for Allocator {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        if !ARENA_ON.load(Ordering::Relaxed) {
+            return System.alloc(layout);
+        }
+        lock();
+        let p = bump(layout);
+        unlock();
+        p
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // In arena mode nothing is freed: a block from before the switch
+        // simply stays allocated until the process ends.
+        if !ARENA_ON.load(Ordering::Relaxed) {
+            System.dealloc(ptr, layout);
+        }
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        if !ARENA_ON.load(Ordering::Relaxed) {
+            return System.realloc(ptr, layout, new_size);
+        }
+        lock();
+        // The newest block grows in place when its chunk has room: the
+        // usual case for a vector being filled.
+        let end = ptr as usize + layout.size();
+        if end == NEXT.load(Ordering::Relaxed)
+            && ptr as usize + new_size <= END.load(Ordering::Relaxed)
+        {
+            NEXT.store(ptr as usize + new_size, Ordering::Relaxed);
+            unlock();
+            return ptr;
+        }
+        let new = bump(Layout::from_size_align_unchecked(new_size, layout.align()));
+        unlock();
+        if !new.is_null() {
+            std::ptr::copy_nonoverlapping(ptr, new, layout.size().min(new_size));
+        }
+        new
+    }
+}
