@@ -100,6 +100,24 @@ pub fn analyse_to(source: &str, extent: Extent) -> Analysis {
     };
     let result = escape::analyze(&program);
     let verdicts = verdicts(&result);
+    if !program.bodyless.is_empty() {
+        // gc analyses declarations without a body; nothing can run them.
+        let diagnostics = program
+            .missing_bodies()
+            .into_iter()
+            .map(|mut d| {
+                d.message =
+                    "missing function body: there is nothing to run, but the escape verdicts hold"
+                        .into();
+                d
+            })
+            .collect();
+        return Analysis {
+            diagnostics,
+            verdicts,
+            run: None,
+        };
+    }
     if let Some(reason) = program.not_runnable() {
         // It compiles (the verdicts stand) but cannot be linked or run.
         let message = if program.is_main_package() {

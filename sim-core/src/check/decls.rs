@@ -148,11 +148,28 @@ impl<'t> Checker<'t> {
             if decl.child_by_field_id(field!("body")).is_some() {
                 todo.push(BodyTodo { func, decl });
             } else if self.current_pkg.is_none() {
-                if let Some(name) = decl.child_by_field_id(field!("name")) {
-                    self.error(name, "missing function body");
-                }
+                // Compiled as `go tool compile` does (the body would be in
+                // assembly); `go build` and the machine refuse to link it
+                // (see `Program::bodyless`).
+                self.prog.funcs[func].noescape = self.has_pragma(decl, "//go:noescape");
+                self.prog.bodyless.push(func);
             }
         }
+    }
+
+    /// Whether a `//go:` directive `pragma` stands in the comments right
+    /// before top-level declaration `decl` (gc attaches them to the next
+    /// declaration, blank lines or not).
+    fn has_pragma(&self, decl: Node<'t>, pragma: &str) -> bool {
+        let mut prev = decl.prev_sibling();
+        while let Some(c) = prev.filter(|c| c.kind_str() == "comment") {
+            let text = self.text(c);
+            if text == pragma || text.starts_with(&format!("{pragma} ")) {
+                return true;
+            }
+            prev = c.prev_sibling();
+        }
+        false
     }
 
     fn declare_imports(&mut self, decl: Node<'t>) {
@@ -571,6 +588,7 @@ impl<'t> Checker<'t> {
             locals: vec![],
             span: Span::default(),
             instance: None,
+            noescape: false,
         });
         self.prog.package_init = Some(f);
         f
@@ -801,6 +819,7 @@ impl<'t> Checker<'t> {
             locals: vec![],
             span,
             instance: None,
+            noescape: false,
         });
         if let Some((ty, name)) = receiver {
             let (name, span) = name.unwrap_or_else(|| ("_".into(), span));
@@ -828,7 +847,9 @@ impl<'t> Checker<'t> {
                 let names = field_children(p, "name");
                 if names.is_empty() {
                     let span = self.span(p);
-                    params.push(self.new_var("_".into(), ty, VarKind::Param, Some(func), span));
+                    let v = self.new_var("_".into(), ty, VarKind::Param, Some(func), span);
+                    self.prog.vars[v].unnamed = true;
+                    params.push(v);
                     sig.params.push(ty);
                 }
                 for n in names {
@@ -900,6 +921,7 @@ impl<'t> Checker<'t> {
             func,
             pkg: None,
             span,
+            unnamed: false,
         })
     }
 

@@ -1536,6 +1536,7 @@ impl<'t> Checker<'t> {
             locals: vec![],
             span,
             instance: None,
+            noescape: false,
         });
         self.prog.funcs[parent].closures.push(func);
         self.fill_signature(func, node);

@@ -49,6 +49,7 @@ pub fn bottom_up(prog: &Program) -> Vec<Vec<FuncId>> {
     // made (those a function calls are visited before it anyway).
     let mut top: Vec<FuncId> = prog
         .user_funcs()
+        .chain(prog.bodyless.iter().copied())
         .filter(|f| !is_hidden_closure(prog, *f))
         .collect();
     let rank = |f: FuncId| {
@@ -100,7 +101,10 @@ impl Tarjan<'_> {
         let Some(body) = &prog.func(f).body else {
             return refs;
         };
-        let has_body = |g: FuncId| prog.funcs.get(g).is_some_and(|g| g.body.is_some());
+        // Declarations without a body join the graph too (gc tags them).
+        let has_body = |g: FuncId| {
+            prog.funcs.get(g).is_some_and(|g| g.body.is_some()) || prog.bodyless.contains(&g)
+        };
         let mut f_ref = |n: Node| {
             let Node::Expr(e) = n else { return };
             match &prog.expr(e).kind {

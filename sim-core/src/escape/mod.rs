@@ -10,6 +10,7 @@
 //!   derived from the real compiler.
 
 mod batches;
+mod bodyless;
 mod devirt;
 mod generated;
 pub mod graph;
@@ -79,6 +80,14 @@ pub fn analyze(prog: &crate::ir::Program) -> EscapeResult {
     // but not printed again.
     let mut shaped_bodies = crate::hash::HashSet::default();
     for batch in &batches {
+        if let [f] = batch[..] {
+            if bodyless::is_bodyless(prog, f) {
+                let (ev, leaks) = bodyless::summarize(prog, f);
+                events.extend(ev);
+                tags.insert(f, leaks);
+                continue;
+            }
+        }
         let (ev, new_tags) =
             walk::Walker::new(prog, &facts, &tags, &devirtualized).run_batch(batch);
         // Every function of the batch is noted, not only those before the
@@ -101,7 +110,8 @@ pub fn analyze(prog: &crate::ir::Program) -> EscapeResult {
     events.extend(wrappers::wrapper_events(prog, &tags, &batches));
     events.extend(late);
     // `go build` links package main only; any other package just compiles.
-    let link_error = prog.not_runnable().filter(|_| prog.is_main_package());
+    let link_error = (prog.is_main_package() && prog.main.is_none())
+        .then(|| format!("runtime.main_main·f: {NO_MAIN}"));
     EscapeResult { events, link_error }
 }
 

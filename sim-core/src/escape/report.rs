@@ -48,6 +48,9 @@ pub enum VerdictKind {
     SelfAssignment,
     /// An interface call turned into a direct call.
     Devirtualized,
+    /// A `uintptr` parameter of a function without body, kept alive in
+    /// case it holds a pointer.
+    AssumedUnsafeUintptr,
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -266,6 +266,11 @@ impl<'p> Walker<'p> {
             }
             ExprKind::PtrLit(x) => (self.size(self.prog.expr(*x).ty) > MAX_IMPLICIT_STACK_VAR_SIZE)
                 .then_some("too large for stack"),
+            // The closure holds the code pointer and a copy of the receiver.
+            ExprKind::MethodValue { recv, .. } => {
+                let size = crate::ir::PTR_SIZE + self.size(self.prog.expr(*recv).ty);
+                (size > MAX_IMPLICIT_STACK_VAR_SIZE).then_some("too large for stack")
+            }
             ExprKind::Make {
                 kind: MakeKind::Slice,
                 len,
@@ -883,12 +888,28 @@ impl<'p> Walker<'p> {
                 self.reassigned(&ks, s, &declares);
                 return;
             }
-            ExprKind::MapIndex { .. } => "assign-pair-mapr",
-            ExprKind::TypeAssert { .. } => "assign-pair-dot-type",
-            ExprKind::Recv { .. } => "assign-pair-receive",
-            _ => "assign-pair",
+            ExprKind::MapIndex { comma_ok: true, .. } => "assign-pair-mapr",
+            ExprKind::TypeAssert { comma_ok: true, .. } => "assign-pair-dot-type",
+            ExprKind::Recv { comma_ok: true, .. } => "assign-pair-receive",
+            _ => {
+                self.assign_list(lhs, rhs, "assign-pair", s);
+                return;
+            }
         };
-        self.assign_list(lhs, rhs, why, s);
+        // gc reads `v, ok = x.(T)` as `t1, t2 := x.(T); v, ok = t1, t2`,
+        // like a call with two results.
+        let ks: Vec<Hole> = lhs.iter().map(|l| self.addr(*l)).collect();
+        let blank: Vec<bool> = lhs.iter().map(Option::is_none).collect();
+        let items = self.tuple_items(r);
+        let tys: Vec<TypeId> = lhs
+            .iter()
+            .zip(&items)
+            .map(|(l, t)| l.map_or(*t, |e| self.prog.expr(e).ty))
+            .collect();
+        let at = self.prog.expr(r).span.start;
+        self.spread_results_of(Spread::CommaOk(why), &ks, &blank, &tys, r, at, s);
+        let declares = self.declared_by(s);
+        self.reassigned(&ks, s, &declares);
     }
 
     fn declared_by(&self, s: StmtId) -> Vec<VarId> {
@@ -1761,6 +1782,7 @@ impl<'p> Walker<'p> {
     /// `a, b := (*int)(.autotmp_3), .autotmp_4`. A temporary that only
     /// feeds `_` (not the first) prints as `0`.
     #[allow(clippy::too_many_arguments)]
+    #[allow(clippy::too_many_arguments)]
     fn spread_results(
         &mut self,
         ks: &[Hole],
@@ -1769,6 +1791,23 @@ impl<'p> Walker<'p> {
         inner: ExprId,
         at: u32,
         why: &'static str,
+        s: StmtId,
+    ) {
+        self.spread_results_of(Spread::Call(why), ks, blank, dst_tys, inner, at, s);
+    }
+
+    /// gc's reading of an N:1 assignment: each result of `inner` goes to a
+    /// temporary first (`.autotmp_N`), then the temporaries are assigned
+    /// to the destinations, boxed where a destination is an interface.
+    #[allow(clippy::too_many_arguments)]
+    fn spread_results_of(
+        &mut self,
+        how: Spread,
+        ks: &[Hole],
+        blank: &[bool],
+        dst_tys: &[TypeId],
+        inner: ExprId,
+        at: u32,
         s: StmtId,
     ) {
         let items = self.tuple_items(inner);
@@ -1789,24 +1828,47 @@ impl<'p> Walker<'p> {
                 false,
             ));
         }
-        let holes: Vec<Hole> = temps.iter().map(|l| Hole::to(*l)).collect();
-        self.call(Some(holes), inner);
         let mut names = Vec::new();
-        for loc in &temps {
-            let n = self.next_temp_number_at(at);
-            let name = format!(".autotmp_{n}");
-            if let LocKind::Var { site, .. } = &mut self.b.loc_mut(*loc).kind {
-                site.text = name.clone();
+        let mut name_temps = |w: &mut Self| {
+            for loc in &temps {
+                let n = w.next_temp_number_at(at);
+                let name = format!(".autotmp_{n}");
+                if let LocKind::Var { site, .. } = &mut w.b.loc_mut(*loc).kind {
+                    site.text = name.clone();
+                }
+                names.push(name);
             }
-            names.push(name);
-        }
+        };
+        let inner_text = self.printer().expr(inner);
+        let why = match how {
+            Spread::Call(why) => {
+                let holes: Vec<Hole> = temps.iter().map(|l| Hole::to(*l)).collect();
+                self.call(Some(holes), inner);
+                name_temps(self);
+                why
+            }
+            Spread::CommaOk(why) => {
+                name_temps(self);
+                let def_site = Site {
+                    text: format!("{} := {inner_text}", names.join(", ")),
+                    ..site.clone()
+                };
+                let k = Hole::to(temps[0]).note(def_site, why);
+                self.expr(&k, inner);
+                "assign-pair"
+            }
+        };
         let list: Vec<String> = names
             .iter()
             .enumerate()
             .map(|(i, name)| {
-                if i == 0 {
-                    let ty = dst_tys.first().copied().unwrap_or(items[0]);
+                let ty = dst_tys.get(i).copied().unwrap_or(items[i]);
+                if i == 0 && !self.is_interface(ty) {
+                    // gc prints the first as converted, even to its own type;
+                    // a conversion to an interface prints as its operand.
                     self.printer().conversion(ty, name)
+                } else if i == 0 {
+                    name.clone()
                 } else if blank.get(i).copied().unwrap_or(false) {
                     "0".to_string()
                 } else {
@@ -1814,7 +1876,6 @@ impl<'p> Walker<'p> {
                 }
             })
             .collect();
-        let inner_text = self.printer().expr(inner);
         let site = match site.text.rfind(&inner_text) {
             Some(i) => Site {
                 text: format!(
@@ -1835,7 +1896,27 @@ impl<'p> Walker<'p> {
             if k.dst == DISCARD {
                 continue;
             }
-            self.b.flow(&k.clone().note(site.clone(), why), *loc);
+            let mut k = k.clone().note(site.clone(), why);
+            // A concrete result assigned to an interface is boxed.
+            let (src, dst) = (items[i], dst_tys.get(i).copied().unwrap_or(items[i]));
+            if self.is_interface(dst) && !self.is_interface(src) && !self.is_direct_iface(src, 0) {
+                let boxed = Site {
+                    text: names[i].clone(),
+                    ..site.clone()
+                };
+                let storage = self.b.new_loc(
+                    LocKind::Alloc {
+                        site: boxed.clone(),
+                        kind: AllocKind::Plain,
+                    },
+                    self.cur_ix,
+                    self.loop_depth,
+                    true,
+                );
+                self.b.flow(&k.addr(boxed.clone(), "spill"), storage);
+                k = Hole::to(storage).note(boxed, "interface-converted");
+            }
+            self.b.flow(&k, *loc);
         }
     }
 
@@ -2247,10 +2328,19 @@ impl<'p> Walker<'p> {
             Callee::Interface { recv, .. } => argps.push(*recv),
             _ => {}
         }
-        for a in &call.args {
+        let last = call.args.len().wrapping_sub(1);
+        for (i, a) in call.args.iter().enumerate() {
             match &prog.expr(*a).kind {
                 ExprKind::VarArgsSlice(items) => {
                     argps.extend(items.iter().copied().filter(|x| !trivial(*x)))
+                }
+                // `f([]T{x, y}...)` is built inside the wrapper like the
+                // implicit `f(x, y)`: only its elements are saved.
+                ExprKind::Composite {
+                    kind: CompositeKind::Slice,
+                    elems,
+                } if call.spread && i == last => {
+                    argps.extend(elems.iter().map(|el| el.value).filter(|x| !trivial(*x)))
                 }
                 _ if !trivial(*a) => argps.push(*a),
                 _ => {}
@@ -2423,6 +2513,15 @@ fn calls_or_receives(prog: &Program, e: ExprId) -> bool {
         }
     });
     found
+}
+
+/// How the results of an N:1 assignment's right side are produced.
+#[derive(Clone, Copy)]
+enum Spread {
+    /// A call with several results (the note's reason for the temps).
+    Call(&'static str),
+    /// A comma-ok form: `v, ok = m[k]`, `x.(T)` or `<-c`.
+    CommaOk(&'static str),
 }
 
 /// The destination of one assignment slot.

@@ -27,8 +27,11 @@ pub struct Var {
     pub func: Option<FuncId>,
     /// The package path for standard-library variables (`"os"`).
     pub pkg: Option<String>,
-    /// At the variable's name.
+    /// At the variable's name (at the type for an unnamed parameter).
     pub span: Span,
+    /// A parameter declared by its type alone (`func(*int)`): it is named
+    /// `_` here, but gc reports it differently from a written `_`.
+    pub unnamed: bool,
 }
 
 /// What kind of function.
@@ -77,6 +80,9 @@ pub struct Func {
     /// Set for an instance of a generic function or of a method of a
     /// generic type (the checker makes one per list of type arguments).
     pub instance: Option<Instance>,
+    /// `//go:noescape` precedes a declaration without body: its pointer
+    /// arguments do not escape (without it, gc assumes they all do).
+    pub noescape: bool,
 }
 
 /// What a generic instance was made from, for gc's names of its shaped

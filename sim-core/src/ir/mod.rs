@@ -57,6 +57,10 @@ pub struct Program {
     /// The synthetic function whose body is `global_init` (gc's package
     /// `init`); closures in package-level initialisers belong to it.
     pub package_init: Option<FuncId>,
+    /// Functions declared without a body, in source order. gc compiles
+    /// them (their code would come from assembly); `go build` rejects them
+    /// when there is none, so the program cannot run.
+    pub bodyless: Vec<FuncId>,
     /// The name in the package clause. Only package main links and runs;
     /// any other package is compiled (and analysed) like `go build` does.
     pub package: String,
@@ -79,6 +83,23 @@ impl Program {
         } else {
             "command-line-arguments"
         }
+    }
+
+    /// `go build`'s errors for the functions declared without a body: it
+    /// compiles them but, without assembly, refuses to link.
+    pub fn missing_bodies(&self) -> Vec<crate::Diagnostic> {
+        self.bodyless
+            .iter()
+            .map(|f| {
+                let span = self.funcs[*f].span;
+                crate::Diagnostic {
+                    pos: span.pos,
+                    start: span.start as usize,
+                    end: span.end as usize,
+                    message: "missing function body".to_string(),
+                }
+            })
+            .collect()
     }
 
     /// Why `go run` would refuse this program although it compiles: a

@@ -99,6 +99,9 @@ pub fn run_source(source: &str, opts: &Options) -> SourceRun {
     let checked = crate::check::check(source);
     match checked.program {
         Some(prog) if checked.diagnostics.is_empty() => {
+            if !prog.bodyless.is_empty() {
+                return SourceRun::Rejected(prog.missing_bodies());
+            }
             if !prog.is_main_package() {
                 return SourceRun::NotMain(prog.not_runnable().unwrap_or_default());
             }

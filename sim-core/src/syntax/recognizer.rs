@@ -1693,27 +1693,6 @@ impl<'a> Recognizer<'a> {
         SimpleStmt::Range { pos, lhs, def, x }
     }
 
-    fn labeled_stmt_or_nil(&mut self, label: Name) -> Option<Stmt> {
-        let pos = self.pos();
-        self.want(Tok::Colon);
-        if self.tok() == Tok::Rbrace {
-            return Some(Stmt::Labeled {
-                label,
-                stmt: Box::new(Stmt::Empty),
-            });
-        }
-        match self.stmt_or_nil() {
-            Some(s) => Some(Stmt::Labeled {
-                label,
-                stmt: Box::new(s),
-            }),
-            None => {
-                self.syntax_error_at(pos, "missing statement after label");
-                None
-            }
-        }
-    }
-
     fn block_stmt(&mut self, context: &str) -> Block {
         let pos = self.pos();
         if !self.got(Tok::Lbrace) {
@@ -1935,18 +1914,45 @@ impl<'a> Recognizer<'a> {
         s
     }
 
+    /// A statement after any number of labels (`L1: L2: stmt`). The labels
+    /// are read in a loop rather than by recursion: gc takes a hundred of
+    /// them in a row without counting them as nesting.
     fn stmt_or_nil_inner(&mut self) -> Option<Stmt> {
-        if self.tok() == Tok::Name {
+        let mut labels: Vec<(Name, GoPos)> = Vec::new();
+        let stmt = loop {
+            if self.tok() != Tok::Name {
+                break self.unlabeled_stmt_or_nil();
+            }
             self.clear_pragma();
             let lhs = self.expr_list();
-            if let Expr::Name(label) = &lhs {
-                if self.tok() == Tok::Colon {
-                    let label = label.clone();
-                    return self.labeled_stmt_or_nil(label);
+            match &lhs {
+                Expr::Name(label) if self.tok() == Tok::Colon => {
+                    labels.push((label.clone(), self.pos()));
+                    self.want(Tok::Colon);
+                    if self.tok() == Tok::Rbrace {
+                        break Some(Stmt::Empty);
+                    }
                 }
+                _ => break Some(Stmt::Simple(self.simple_stmt(Some(lhs), None))),
             }
-            return Some(Stmt::Simple(self.simple_stmt(Some(lhs), None)));
+        };
+        let mut stmt = stmt;
+        for (label, colon) in labels.into_iter().rev() {
+            stmt = match stmt {
+                Some(s) => Some(Stmt::Labeled {
+                    label,
+                    stmt: Box::new(s),
+                }),
+                None => {
+                    self.syntax_error_at(colon, "missing statement after label");
+                    None
+                }
+            };
         }
+        stmt
+    }
+
+    fn unlabeled_stmt_or_nil(&mut self) -> Option<Stmt> {
         match self.tok() {
             Tok::Var => return Some(self.decl_stmt(Self::var_decl)),
             Tok::Const => return Some(self.decl_stmt(Self::const_decl)),
