@@ -247,6 +247,10 @@ pub struct FuncInfo {
     pub closure_results_lost: bool,
     /// A generic instance (gc's DUPOK): no parameter verdicts printed.
     pub dupok: bool,
+    /// A `go`/`defer` wrapper that captures nothing: gc analyses it as a
+    /// batch of its own, before the function holding it, so its verdicts
+    /// print first.
+    pub standalone: bool,
 }
 
 /// The graph for one batch of functions (a strongly connected component
@@ -313,6 +317,7 @@ impl Batch {
             results: Vec::new(),
             closure_results_lost: false,
             dupok: false,
+            standalone: false,
         });
         FuncIx(self.funcs.len() as u32 - 1)
     }

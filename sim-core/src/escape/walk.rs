@@ -2413,6 +2413,7 @@ impl<'p> Walker<'p> {
         // The wrapper closure.
         let wname = format!("{}.gowrap", func_name);
         let wix = self.b.add_func(wname, Some(self.cur_ix));
+        self.b.funcs[wix.0 as usize].standalone = temps.is_empty();
         let wsite = Site {
             text: "func literal".to_string(),
             ..stmt_site

@@ -459,9 +459,25 @@ impl<'a> FnCompiler<'a> {
 
     /// The site record for an allocating expression; non-escaping sites
     /// get a slot in this frame sized for `stack_ty`.
+    /// Where boxing a `ty` into an interface allocates, by the span of
+    /// gc's conversion; pointer-shaped values are stored as they are.
+    fn box_site(&mut self, span: Span, ty: TypeId) -> Option<SiteIx> {
+        let pointer_shaped = matches!(
+            self.types().under(ty),
+            Type::Pointer(_) | Type::Map { .. } | Type::Chan { .. } | Type::Func(_)
+        );
+        (!pointer_shaped).then(|| self.site_at(span, Some(ty)))
+    }
+
     fn site(&mut self, e: ExprId, stack_ty: Option<TypeId>) -> SiteIx {
-        let ex = self.prog.expr(e);
-        let key = (ex.span.start, ex.span.end);
+        self.site_at(self.prog.expr(e).span, stack_ty)
+    }
+
+    /// The allocation site of the expression spanning `key`, placed where
+    /// the analysis decided (`stack_ty`: its type, when it may stay in
+    /// the frame).
+    fn site_at(&mut self, span: Span, stack_ty: Option<TypeId>) -> SiteIx {
+        let key = (span.start, span.end);
         let (heap, reason) = match self.place.allocs.get(&key) {
             Some((h, m)) => (*h, m.clone()),
             None => (stack_ty.is_none(), String::from("allocated by the runtime")),
@@ -505,7 +521,7 @@ impl<'a> FnCompiler<'a> {
             text: Rc::from(text.as_str()),
             reason: Rc::from(reason.as_str()),
             flow: Rc::from(flow),
-            span: ex.span,
+            span,
             until_moved: false,
         });
         (self.out.sites.len() - 1) as u32
@@ -681,7 +697,7 @@ impl<'a> FnCompiler<'a> {
                         });
                     }
                 }
-                self.assign(&lhs, &rhs);
+                self.assign(&lhs, &rhs, st.span);
             }
             StmtKind::OpAssign { op, target, value } => {
                 let ty = self.prog.expr(target).ty;
@@ -1291,7 +1307,9 @@ impl<'a> FnCompiler<'a> {
         self.emit(Op::Store(ty));
     }
 
-    fn assign(&mut self, lhs: &[Option<ExprId>], rhs: &[ExprId]) {
+    /// `stmt` is the statement's span: where gc reports the boxing of a
+    /// result that several-results assignments store into an interface.
+    fn assign(&mut self, lhs: &[Option<ExprId>], rhs: &[ExprId], stmt: Span) {
         if lhs.len() == 1 && rhs.len() == 1 {
             match lhs[0] {
                 Some(l) => self.store_from(l, |c| c.expr(rhs[0])),
@@ -1323,10 +1341,25 @@ impl<'a> FnCompiler<'a> {
                 temps.push(slot);
             }
         }
+        let result_tys = if rhs.len() == 1 {
+            self.result_types(rhs[0], temps.len() as u32)
+        } else {
+            Vec::new()
+        };
         for (i, l) in lhs.iter().enumerate() {
             if let (Some(l), Some(&t)) = (l, temps.get(i)) {
+                // A concrete result stored into an interface is boxed (the
+                // right side of `a, b = f()` has no conversion node).
+                let boxing = result_tys.get(i).copied().filter(|&rt| {
+                    let dst = self.prog.expr(*l).ty;
+                    self.types().is_interface(dst) && !self.types().is_interface(rt)
+                });
+                let site = boxing.map(|rt| self.box_site(stmt, rt));
                 self.store_from(*l, |c| {
                     c.emit(Op::Local(t));
+                    if let (Some(ty), Some(site)) = (boxing, site) {
+                        c.emit(Op::Box { ty, site });
+                    }
                 });
             }
         }
@@ -2059,15 +2092,7 @@ impl<'a> FnCompiler<'a> {
                 if self.types().is_interface(xty) {
                     return;
                 }
-                let pointer_shaped = matches!(
-                    self.types().under(xty),
-                    Type::Pointer(_) | Type::Map { .. } | Type::Chan { .. } | Type::Func(_)
-                );
-                let site = if pointer_shaped {
-                    None
-                } else {
-                    Some(self.site(e, Some(xty)))
-                };
+                let site = self.box_site(self.prog.expr(e).span, xty);
                 self.emit(Op::Box { ty: xty, site });
             }
             ExprKind::Conv { kind, operand } => {
