@@ -671,6 +671,15 @@ impl<'t> Checker<'t> {
         if types.identical(types.underlying(from), types.underlying(to)) {
             return Some(Some(ConvKind::Value));
         }
+        // unsafe.Pointer converts to and from any pointer and uintptr.
+        let is_unsafe = |t: &Type| matches!(t, Type::Basic(BasicKind::UnsafePointer));
+        let pointer_or_uintptr =
+            |t: &Type| matches!(t, Type::Pointer(_) | Type::Basic(BasicKind::Uintptr));
+        if (is_unsafe(&fu) && pointer_or_uintptr(&tu))
+            || (is_unsafe(&tu) && pointer_or_uintptr(&fu))
+        {
+            return Some(Some(ConvKind::Unsafe));
+        }
         match (&fu, &tu) {
             (Type::Pointer(a), Type::Pointer(b))
                 if types.identical(types.underlying(*a), types.underlying(*b)) =>
@@ -710,6 +719,94 @@ impl<'t> Checker<'t> {
         }
     }
 
+    /// `unsafe.Sizeof`, `Alignof` or `Offsetof` of `arg`, as gc lays
+    /// types out on amd64; `None` after reporting an error.
+    fn unsafe_layout(&mut self, b: Builtin, arg: Node<'_>) -> Option<u64> {
+        if b == Builtin::Offsetof {
+            let target = if arg.kind_str() == "parenthesized_expression" {
+                children(arg).first().copied().unwrap_or(arg)
+            } else {
+                arg
+            };
+            let x = self.value(target);
+            if x.is_invalid() {
+                return None;
+            }
+            // The selector's offset within the struct it selects from; an
+            // embedded path adds up its steps, which must not go through
+            // a pointer.
+            let mut offset = 0;
+            let mut e = x.expr;
+            let mut selected = false;
+            while let ExprKind::Field {
+                base,
+                index,
+                through_pointer,
+                ..
+            } = self.prog.exprs[e].kind.clone()
+            {
+                if selected && through_pointer {
+                    break;
+                }
+                let sty = self.prog.exprs[base].ty;
+                let sty = match self.prog.types.under(sty) {
+                    Type::Pointer(p) if through_pointer => *p,
+                    _ => sty,
+                };
+                offset += self
+                    .prog
+                    .types
+                    .field_offsets(sty)
+                    .get(index as usize)
+                    .copied()?;
+                selected = true;
+                e = base;
+                if !self.embedded_step(base) {
+                    break;
+                }
+            }
+            if !selected {
+                let d = self.node_string(arg);
+                self.error(
+                    arg,
+                    format!("invalid argument: {d} is not a selector expression"),
+                );
+                return None;
+            }
+            return Some(offset);
+        }
+        let x = self.value(arg);
+        if x.is_invalid() {
+            return None;
+        }
+        let e = self.defaulted(&x);
+        let ty = self.prog.exprs[e].ty;
+        Some(if b == Builtin::Sizeof {
+            self.prog.types.size_of(ty)
+        } else {
+            self.prog.types.align_of(ty)
+        })
+    }
+
+    /// Whether field expression `e` was itself reached through an embedded
+    /// field the selector did not name (so Offsetof keeps adding).
+    fn embedded_step(&self, e: ExprId) -> bool {
+        match &self.prog.exprs[e].kind {
+            ExprKind::Field { base, index, .. } => {
+                let sty = self.prog.exprs[*base].ty;
+                let sty = match self.prog.types.under(sty) {
+                    Type::Pointer(p) => *p,
+                    _ => sty,
+                };
+                match self.prog.types.under(sty) {
+                    Type::Struct(fields) => fields.get(*index as usize).is_some_and(|f| f.embedded),
+                    _ => false,
+                }
+            }
+            _ => false,
+        }
+    }
+
     fn builtin<'n>(
         &mut self,
         node: Node<'n>,
@@ -746,6 +843,75 @@ impl<'t> Checker<'t> {
         };
         let void = self.prog.types.tuple(vec![]);
         match b {
+            Builtin::Sizeof | Builtin::Alignof | Builtin::Offsetof => {
+                if args.len() != 1 {
+                    return count_error(self, args.len(), "1");
+                }
+                let Some(n) = self.unsafe_layout(b, args[0]) else {
+                    return self.invalid(node);
+                };
+                self.constant(node, TypeTable::UINTPTR, ConstValue::Int(n as i128), span)
+            }
+            Builtin::UnsafeAdd
+            | Builtin::UnsafeSlice
+            | Builtin::UnsafeString
+            | Builtin::UnsafeStringData
+            | Builtin::UnsafeSliceData => {
+                let want = if matches!(b, Builtin::UnsafeStringData | Builtin::UnsafeSliceData) {
+                    1
+                } else {
+                    2
+                };
+                if args.len() != want {
+                    return count_error(self, args.len(), &want.to_string());
+                }
+                let x = self.value(args[0]);
+                if x.is_invalid() {
+                    return self.invalid(node);
+                }
+                let ptr = self.defaulted(&x);
+                let xty = self.prog.exprs[ptr].ty;
+                let types = &self.prog.types;
+                let unsafe_ptr = types.basic(BasicKind::UnsafePointer);
+                let ty = match (b, types.under(xty).clone()) {
+                    (Builtin::UnsafeAdd, _) if types.identical(xty, unsafe_ptr) => Some(unsafe_ptr),
+                    (Builtin::UnsafeSlice, Type::Pointer(e)) => Some(self.prog.types.slice(e)),
+                    (Builtin::UnsafeString, Type::Pointer(e))
+                        if types.basic_kind(e).map(|k| k.canonical()) == Some(BasicKind::Uint8) =>
+                    {
+                        Some(TypeTable::STRING)
+                    }
+                    (Builtin::UnsafeStringData, Type::Basic(k)) if k.is_string() => {
+                        Some(self.prog.types.pointer(TypeTable::BYTE))
+                    }
+                    (Builtin::UnsafeSliceData, Type::Slice(e)) => Some(self.prog.types.pointer(e)),
+                    _ => None,
+                };
+                let Some(ty) = ty else {
+                    let d = self.describe(&x);
+                    self.error(x.node, format!("invalid argument: {d} for built-in {name}"));
+                    return self.invalid(node);
+                };
+                let mut operands = vec![ptr];
+                if want == 2 {
+                    let n = self.value(args[1]);
+                    if n.is_invalid() {
+                        return self.invalid(node);
+                    }
+                    let n = self.defaulted(&n);
+                    let nty = self.prog.exprs[n].ty;
+                    if !matches!(self.prog.types.under(nty), Type::Basic(k) if k.is_integer()) {
+                        let d = self.node_string(args[1]);
+                        self.error(
+                            args[1],
+                            format!("cannot use {d} as integer value in argument to {name}"),
+                        );
+                        return self.invalid(node);
+                    }
+                    operands.push(n);
+                }
+                call(self, operands, ty, Mode::Value)
+            }
             Builtin::Len | Builtin::Cap => {
                 if args.len() != 1 {
                     return count_error(self, args.len(), "1");

@@ -229,6 +229,26 @@ impl<'t> Checker<'t> {
         if self.std_pkgs.contains_key(path) {
             return;
         }
+        if path == "unsafe" {
+            let mut members = HashMap::default();
+            let pointer = self.prog.types.basic(crate::ir::BasicKind::UnsafePointer);
+            members.insert("Pointer".to_string(), Entity::Type(pointer));
+            for b in [
+                crate::ir::Builtin::Sizeof,
+                crate::ir::Builtin::Alignof,
+                crate::ir::Builtin::Offsetof,
+                crate::ir::Builtin::UnsafeAdd,
+                crate::ir::Builtin::UnsafeSlice,
+                crate::ir::Builtin::UnsafeString,
+                crate::ir::Builtin::UnsafeStringData,
+                crate::ir::Builtin::UnsafeSliceData,
+            ] {
+                let member = b.name().trim_start_matches("unsafe.").to_string();
+                members.insert(member, Entity::Builtin(b));
+            }
+            self.std_pkgs.insert(path.to_string(), members);
+            return;
+        }
         let Some(tree) = std_tree(path) else {
             return;
         };

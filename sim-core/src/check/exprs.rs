@@ -763,6 +763,13 @@ impl<'t> Checker<'t> {
                     }
                     Some(Entity::Const { ty, val }) => self.constant(node, ty, val, span),
                     Some(Entity::Type(t)) => self.type_operand(node, t),
+                    Some(Entity::Builtin(b)) => self.operand(
+                        node,
+                        Mode::Builtin(b),
+                        TypeTable::INVALID,
+                        ExprKind::Nil,
+                        span,
+                    ),
                     _ => self.invalid(node),
                 };
             }

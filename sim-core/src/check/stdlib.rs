@@ -23,9 +23,10 @@ pub fn package_source(path: &str) -> Option<&'static str> {
     })
 }
 
-/// Packages a user may import.
+/// Packages a user may import. `unsafe` has no Go text: the checker
+/// declares its members itself.
 pub fn is_supported(path: &str) -> bool {
-    path != "io" && package_source(path).is_some()
+    path == "unsafe" || (path != "io" && package_source(path).is_some())
 }
 
 const FMT: &str = r#"package fmt

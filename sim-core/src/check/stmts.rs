@@ -1513,7 +1513,16 @@ impl<'t> Checker<'t> {
                     _ => x.ty,
                 };
                 let name = self.text(a).to_string();
-                let vspan = self.span(a);
+                // gc places each clause's copy at the clause's last type
+                // (`default` for the default clause).
+                let vspan = match field_children(c, "type").last() {
+                    Some(t) => self.span(*t),
+                    None => Span::new(
+                        self.lines.pos(c.start_byte()),
+                        c.start_byte(),
+                        c.start_byte() + 7,
+                    ),
+                };
                 let func = self.current_func();
                 let v = self.new_var(name.clone(), ty, VarKind::Local, func, vspan);
                 self.scopes.declare(&name, Entity::Var(v));

@@ -8,8 +8,8 @@
 //! `interface {}`), without the `main.` qualifier.
 
 use crate::ir::{
-    BinaryOp, Callee, ChanDir, ConstValue, ExprId, ExprKind, FuncId, MakeKind, MethodRef, Program,
-    Stmt, StmtKind, Type, TypeId,
+    BinaryOp, Builtin, Callee, ChanDir, ConstValue, ExprId, ExprKind, FuncId, MakeKind, MethodRef,
+    Program, Stmt, StmtKind, Type, TypeId,
 };
 
 /// Operator precedence as gc's `OpPrec` table has it (operators missing
@@ -778,6 +778,13 @@ impl Printer<'_> {
                 out.push_str(method);
             }
             Callee::Value(f) => self.write_expr(out, *f, np, d),
+            // gc's printer has no syntax for these and shows the node.
+            Callee::Builtin(
+                b @ (Builtin::UnsafeString | Builtin::UnsafeStringData | Builtin::UnsafeSliceData),
+            ) => {
+                out.push_str(&format!("<node {}>", b.name()));
+                return;
+            }
             Callee::Builtin(b) => out.push_str(b.name()),
         }
         args.extend(call.args.iter().copied());

@@ -14,9 +14,9 @@ use super::static_value::{is_array, StaticFacts};
 use super::stdlib_tags;
 use super::visit::{visit_block, Node};
 use crate::ir::{
-    Block, Builtin, Callee, CompositeKind, ConvKind, ElemKey, ExprId, ExprKind, FuncId, FuncKind,
-    LabelId, MakeKind, MethodRef, Program, RangeKind, SelectComm, StmtId, StmtKind, Type, TypeId,
-    VarId, VarKind,
+    BinaryOp, Block, Builtin, Callee, CompositeKind, ConvKind, ElemKey, ExprId, ExprKind, FuncId,
+    FuncKind, LabelId, MakeKind, MethodRef, Program, RangeKind, SelectComm, StmtId, StmtKind, Type,
+    TypeId, UnaryOp, VarId, VarKind,
 };
 
 /// gc's `ir.MaxStackVarSize`: explicit variables above this go to the heap.
@@ -1396,6 +1396,17 @@ impl<'p> Walker<'p> {
                     let site = self.site(e);
                     self.expr(&k.note(site, "interface-converted"), *operand);
                 }
+                ConvKind::Unsafe => {
+                    let from_uintptr = matches!(
+                        prog.types.under(prog.expr(*operand).ty),
+                        Type::Basic(crate::ir::BasicKind::Uintptr)
+                    );
+                    if from_uintptr {
+                        self.unsafe_value(&k, *operand);
+                    } else {
+                        self.expr(&k, *operand);
+                    }
+                }
                 ConvKind::StringToBytes => {
                     self.spill(&k, e, AllocKind::StringToBytes);
                     self.discard(*operand);
@@ -2250,11 +2261,69 @@ impl<'p> Walker<'p> {
             Builtin::New | Builtin::Make => {
                 self.expr(k0, e);
             }
+            // The result points where the pointer operand points.
+            Builtin::UnsafeAdd
+            | Builtin::UnsafeSlice
+            | Builtin::UnsafeString
+            | Builtin::UnsafeStringData
+            | Builtin::UnsafeSliceData => {
+                if let Some(&p) = args.first() {
+                    self.argument(k0, site, p);
+                }
+                for a in args.iter().skip(1) {
+                    self.discard(*a);
+                }
+            }
             _ => {
                 for a in args {
                     self.discard(*a);
                 }
             }
+        }
+    }
+
+    /// gc's `unsafeValue`: a `uintptr` computed from an unsafe.Pointer
+    /// (`uintptr(p) + 8`, masks, shifts) still carries the pointer, so
+    /// its unsafe.Pointer operands flow to `k`; everything else in the
+    /// arithmetic is discarded.
+    fn unsafe_value(&mut self, k: &Hole, e: ExprId) {
+        let prog = self.prog;
+        match &prog.expr(e).kind {
+            ExprKind::Conv { operand, .. } => {
+                let from_unsafe = matches!(
+                    prog.types.under(prog.expr(*operand).ty),
+                    Type::Basic(crate::ir::BasicKind::UnsafePointer)
+                );
+                if from_unsafe {
+                    self.expr(k, *operand);
+                } else {
+                    self.discard(*operand);
+                }
+            }
+            ExprKind::Unary {
+                op: UnaryOp::Plus | UnaryOp::Neg | UnaryOp::BitNot,
+                operand,
+            } => self.unsafe_value(k, *operand),
+            ExprKind::Binary { op, left, right } => match op {
+                BinaryOp::Shl | BinaryOp::Shr => {
+                    self.unsafe_value(k, *left);
+                    self.discard(*right);
+                }
+                BinaryOp::Add
+                | BinaryOp::Sub
+                | BinaryOp::Or
+                | BinaryOp::Xor
+                | BinaryOp::Mul
+                | BinaryOp::Div
+                | BinaryOp::Rem
+                | BinaryOp::And
+                | BinaryOp::AndNot => {
+                    self.unsafe_value(k, *left);
+                    self.unsafe_value(k, *right);
+                }
+                _ => self.discard(e),
+            },
+            _ => self.discard(e),
         }
     }
 

@@ -123,6 +123,15 @@ pub enum Builtin {
     Println,
     Real,
     Recover,
+    /// Package unsafe's functions (not universe names).
+    Sizeof,
+    Alignof,
+    Offsetof,
+    UnsafeAdd,
+    UnsafeSlice,
+    UnsafeString,
+    UnsafeStringData,
+    UnsafeSliceData,
 }
 
 impl Builtin {
@@ -147,6 +156,14 @@ impl Builtin {
             Print => "print",
             Println => "println",
             Recover => "recover",
+            Sizeof => "unsafe.Sizeof",
+            Alignof => "unsafe.Alignof",
+            Offsetof => "unsafe.Offsetof",
+            UnsafeAdd => "unsafe.Add",
+            UnsafeSlice => "unsafe.Slice",
+            UnsafeString => "unsafe.String",
+            UnsafeStringData => "unsafe.StringData",
+            UnsafeSliceData => "unsafe.SliceData",
         }
     }
 
@@ -262,6 +279,8 @@ pub enum ConvKind {
     IntToString,
     /// Interface to interface (`any(err)`), no allocation.
     IfaceToIface,
+    /// To or from `unsafe.Pointer` (from any pointer or a `uintptr`).
+    Unsafe,
 }
 
 /// A reference to a method for method values and expressions.

@@ -2102,6 +2102,7 @@ impl<'a> FnCompiler<'a> {
                     ConvKind::Value | ConvKind::IfaceToIface => {
                         self.emit(Op::Convert { from, to: ex.ty });
                     }
+                    ConvKind::Unsafe => self.unsupported("running unsafe.Pointer conversions"),
                     _ => {
                         let _ = self.site(e, None);
                         self.emit(Op::Convert { from, to: ex.ty });
@@ -2398,6 +2399,20 @@ impl<'a> FnCompiler<'a> {
                 .unwrap_or(TypeTable::INVALID)
         };
         match b {
+            // The machine's memory is typed values, not bytes: it cannot
+            // reinterpret it as unsafe code does.
+            Builtin::Sizeof
+            | Builtin::Alignof
+            | Builtin::Offsetof
+            | Builtin::UnsafeAdd
+            | Builtin::UnsafeSlice
+            | Builtin::UnsafeString
+            | Builtin::UnsafeStringData
+            | Builtin::UnsafeSliceData => {
+                self.unsupported(&format!("running {}", b.name()));
+                self.emit(Op::Push(V::Int(0)));
+                1
+            }
             Builtin::Real | Builtin::Imag => {
                 self.expr(args[0]);
                 self.emit(Op::ComplexPart {
