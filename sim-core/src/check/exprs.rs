@@ -183,13 +183,7 @@ impl<'t> Checker<'t> {
                 let ty = self.prog.funcs[f].sig;
                 self.operand(node, Mode::Value, ty, ExprKind::Func(f), span)
             }
-            Some(Entity::Builtin(b)) => self.operand(
-                node,
-                Mode::Builtin(b),
-                TypeTable::INVALID,
-                ExprKind::Nil,
-                span,
-            ),
+            Some(Entity::Builtin(b)) => self.builtin_operand(node, b, span),
             Some(Entity::Package(i)) => {
                 self.imports[i].used = true;
                 self.error(node, format!("use of package {name} without selector"));
@@ -763,13 +757,7 @@ impl<'t> Checker<'t> {
                     }
                     Some(Entity::Const { ty, val }) => self.constant(node, ty, val, span),
                     Some(Entity::Type(t)) => self.type_operand(node, t),
-                    Some(Entity::Builtin(b)) => self.operand(
-                        node,
-                        Mode::Builtin(b),
-                        TypeTable::INVALID,
-                        ExprKind::Nil,
-                        span,
-                    ),
+                    Some(Entity::Builtin(b)) => self.builtin_operand(node, b, span),
                     _ => self.invalid(node),
                 };
             }
@@ -1596,6 +1584,23 @@ impl<'t> Checker<'t> {
         self.iota = saved_iota;
         self.funcs.pop();
         self.scopes.pop();
+    }
+
+    /// A built-in function named by `node` (`len`, `unsafe.Sizeof`): only
+    /// callable, so it has no type and no expression of its own.
+    fn builtin_operand<'n>(
+        &mut self,
+        node: Node<'n>,
+        b: crate::ir::Builtin,
+        span: Span,
+    ) -> Operand<'n> {
+        self.operand(
+            node,
+            Mode::Builtin(b),
+            TypeTable::INVALID,
+            ExprKind::Nil,
+            span,
+        )
     }
 
     fn report_unused(&mut self, func: crate::ir::FuncId) {

@@ -872,32 +872,18 @@ impl<'p> Walker<'p> {
             return;
         }
         let Some(&r) = rhs.first() else { return };
-        let why = match &self.prog.expr(r).kind {
-            ExprKind::Call(_) => {
-                let ks: Vec<Hole> = lhs.iter().map(|l| self.addr(*l)).collect();
-                let blank: Vec<bool> = lhs.iter().map(Option::is_none).collect();
-                let items = self.tuple_items(r);
-                let tys: Vec<TypeId> = lhs
-                    .iter()
-                    .zip(&items)
-                    .map(|(l, t)| l.map_or(*t, |e| self.prog.expr(e).ty))
-                    .collect();
-                let at = self.prog.expr(r).span.start;
-                self.spread_results(&ks, &blank, &tys, r, at, "assign-pair", s);
-                let declares = self.declared_by(s);
-                self.reassigned(&ks, s, &declares);
-                return;
-            }
-            ExprKind::MapIndex { comma_ok: true, .. } => "assign-pair-mapr",
-            ExprKind::TypeAssert { comma_ok: true, .. } => "assign-pair-dot-type",
-            ExprKind::Recv { comma_ok: true, .. } => "assign-pair-receive",
+        // gc reads `v, ok = x.(T)` as `t1, t2 := x.(T); v, ok = t1, t2`,
+        // like a call with two results.
+        let how = match &self.prog.expr(r).kind {
+            ExprKind::Call(_) => Spread::Call("assign-pair"),
+            ExprKind::MapIndex { comma_ok: true, .. } => Spread::CommaOk("assign-pair-mapr"),
+            ExprKind::TypeAssert { comma_ok: true, .. } => Spread::CommaOk("assign-pair-dot-type"),
+            ExprKind::Recv { comma_ok: true, .. } => Spread::CommaOk("assign-pair-receive"),
             _ => {
                 self.assign_list(lhs, rhs, "assign-pair", s);
                 return;
             }
         };
-        // gc reads `v, ok = x.(T)` as `t1, t2 := x.(T); v, ok = t1, t2`,
-        // like a call with two results.
         let ks: Vec<Hole> = lhs.iter().map(|l| self.addr(*l)).collect();
         let blank: Vec<bool> = lhs.iter().map(Option::is_none).collect();
         let items = self.tuple_items(r);
@@ -907,7 +893,7 @@ impl<'p> Walker<'p> {
             .map(|(l, t)| l.map_or(*t, |e| self.prog.expr(e).ty))
             .collect();
         let at = self.prog.expr(r).span.start;
-        self.spread_results_of(Spread::CommaOk(why), &ks, &blank, &tys, r, at, s);
+        self.spread_results_of(how, &ks, &blank, &tys, r, at, s);
         let declares = self.declared_by(s);
         self.reassigned(&ks, s, &declares);
     }
