@@ -57,6 +57,7 @@ var Stderr *File
 var Args []string
 var ErrNotExist error
 func Exit(code int)
+func Environ() []string
 func Open(name string) (*File, error)
 func (f *File) Close() error
 func (f *File) Name() string
@@ -99,6 +100,8 @@ func EqualFold(s, t string) bool
 func TrimFunc(s string, f func(rune) bool) string
 func Map(mapping func(rune) rune, s string) string
 func SplitN(s, sep string, n int) []string
+func SplitAfter(s, sep string) []string
+func SplitAfterN(s, sep string, n int) []string
 func LastIndex(s, substr string) int
 func IndexByte(s string, c byte) int
 func Cut(s, sep string) (before, after string, found bool)

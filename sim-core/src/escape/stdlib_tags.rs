@@ -46,6 +46,7 @@ pub const TABLE: &[(&str, &[&str])] = &[
     ("(*os.File).Write", &["heap=1", "mutator=0"]),
     ("(*os.File).WriteString", &["heap=1", "mutator=0"]),
     ("os.Exit", &["none"]),
+    ("os.Environ", &[]),
     ("os.Open", &["heap=0"]),
     ("(*os.File).Close", &["none"]),
     ("(*os.File).Name", &["r0=2"]),
@@ -139,6 +140,11 @@ pub const TABLE: &[(&str, &[&str])] = &[
     ("strings.TrimFunc", &["r0=0", "none"]),
     ("strings.Map", &["none", "r0=0"]),
     ("strings.SplitN", &["heap=0", "mutator=0 callee=0", "none"]),
+    ("strings.SplitAfter", &["heap=0", "mutator=0 callee=0"]),
+    (
+        "strings.SplitAfterN",
+        &["heap=0", "mutator=0 callee=0", "none"],
+    ),
     ("strings.LastIndex", &["none", "none"]),
     ("strings.IndexByte", &["mutator=0 callee=0", "none"]),
     (

@@ -897,7 +897,9 @@ fn equal_fold(s: &[u8], t: &[u8]) -> bool {
 }
 
 /// `genSplit(s, sep, 0, n)`: the parts and the slice's capacity.
-fn split(s: &[u8], sep: &[u8], n: i64) -> Option<(Vec<Vec<u8>>, usize)> {
+/// strings' `genSplit`: `keep_sep` keeps each separator at the end of its
+/// part (`SplitAfter`).
+fn split(s: &[u8], sep: &[u8], n: i64, keep_sep: bool) -> Option<(Vec<Vec<u8>>, usize)> {
     if n == 0 {
         return None;
     }
@@ -925,7 +927,7 @@ fn split(s: &[u8], sep: &[u8], n: i64) -> Option<(Vec<Vec<u8>>, usize)> {
     let mut rest = s;
     while (out.len() as i64) < n - 1 {
         let Some(m) = find(rest, sep) else { break };
-        out.push(rest[..m].to_vec());
+        out.push(rest[..m + if keep_sep { sep.len() } else { 0 }].to_vec());
         rest = &rest[m + sep.len()..];
     }
     out.push(rest.to_vec());
@@ -1054,13 +1056,9 @@ pub fn call(m: &mut Machine, gi: usize, f: FuncId, name: &str, args: &[V]) -> R<
                 Ok(if sep { u::to_title(r) } else { r })
             })?)]
         }
-        "strings.Split" | "strings.SplitN" => {
-            let n = if name == "strings.SplitN" {
-                a2.int()
-            } else {
-                -1
-            };
-            match split(s0, s1, n) {
+        "strings.Split" | "strings.SplitN" | "strings.SplitAfter" | "strings.SplitAfterN" => {
+            let n = if name.ends_with('N') { a2.int() } else { -1 };
+            match split(s0, s1, n, name.contains("After")) {
                 None => vec![V::Nil],
                 Some((parts, cap)) => vec![string_slice_cap(m, gi, parts, cap)?],
             }
