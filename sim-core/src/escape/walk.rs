@@ -849,7 +849,7 @@ impl<'p> Walker<'p> {
                     let ks: Vec<Hole> = res.iter().map(|v| self.var_hole(*v)).collect();
                     let tys: Vec<TypeId> = res.iter().map(|v| self.prog.var(*v).ty).collect();
                     let at = self.prog.stmt(s).span.start;
-                    self.spread_results(&ks, &[], &tys, results[0], at, "return", s);
+                    self.spread_results(Spread::Call("return"), &ks, &[], &tys, results[0], at, s);
                     self.reassigned(&ks, s, &[]);
                 } else {
                     let dsts: Vec<Dst> = res.iter().map(|v| Dst::Var(*v)).collect();
@@ -893,7 +893,7 @@ impl<'p> Walker<'p> {
             .map(|(l, t)| l.map_or(*t, |e| self.prog.expr(e).ty))
             .collect();
         let at = self.prog.expr(r).span.start;
-        self.spread_results_of(how, &ks, &blank, &tys, r, at, s);
+        self.spread_results(how, &ks, &blank, &tys, r, at, s);
         let declares = self.declared_by(s);
         self.reassigned(&ks, s, &declares);
     }
@@ -1774,30 +1774,13 @@ impl<'p> Walker<'p> {
         }
     }
 
-    /// `a, b := f()` and `return f()` with several results: gc (its
-    /// `multiExpr`) stores f's results in temporaries, then assigns those:
+    /// `a, b := f()`, `return f()` and `v, ok = x.(T)`: gc (its
+    /// `multiExpr`) stores the results in temporaries, then assigns those,
+    /// boxed where a destination is an interface:
     /// `a, b := (*int)(.autotmp_3), .autotmp_4`. A temporary that only
     /// feeds `_` (not the first) prints as `0`.
     #[allow(clippy::too_many_arguments)]
-    #[allow(clippy::too_many_arguments)]
     fn spread_results(
-        &mut self,
-        ks: &[Hole],
-        blank: &[bool],
-        dst_tys: &[TypeId],
-        inner: ExprId,
-        at: u32,
-        why: &'static str,
-        s: StmtId,
-    ) {
-        self.spread_results_of(Spread::Call(why), ks, blank, dst_tys, inner, at, s);
-    }
-
-    /// gc's reading of an N:1 assignment: each result of `inner` goes to a
-    /// temporary first (`.autotmp_N`), then the temporaries are assigned
-    /// to the destinations, boxed where a destination is an interface.
-    #[allow(clippy::too_many_arguments)]
-    fn spread_results_of(
         &mut self,
         how: Spread,
         ks: &[Hole],
