@@ -16,10 +16,17 @@ const USAGE: &str = "usage: escapade check [-m|-m=2] FILE.go\n       escapade pa
 
 fn main() -> ExitCode {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
-    // The -m level of the escape report (gc's -m / -m=2).
+    // The -m level of the escape report (gc's -m / -m=2; like gc, a
+    // repeated -m counts up: `-m -m` is -m=2).
     let mut level = 1u8;
+    let mut plain_m = 0u8;
     args.retain(|a| match a.as_str() {
-        "-m" | "-m=1" => {
+        "-m" => {
+            plain_m += 1;
+            level = plain_m.min(2);
+            false
+        }
+        "-m=1" => {
             level = 1;
             false
         }
