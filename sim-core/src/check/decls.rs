@@ -233,16 +233,7 @@ impl<'t> Checker<'t> {
             let mut members = HashMap::default();
             let pointer = self.prog.types.basic(crate::ir::BasicKind::UnsafePointer);
             members.insert("Pointer".to_string(), Entity::Type(pointer));
-            for b in [
-                crate::ir::Builtin::Sizeof,
-                crate::ir::Builtin::Alignof,
-                crate::ir::Builtin::Offsetof,
-                crate::ir::Builtin::UnsafeAdd,
-                crate::ir::Builtin::UnsafeSlice,
-                crate::ir::Builtin::UnsafeString,
-                crate::ir::Builtin::UnsafeStringData,
-                crate::ir::Builtin::UnsafeSliceData,
-            ] {
+            for b in crate::ir::Builtin::UNSAFE {
                 let member = b.name().trim_start_matches("unsafe.").to_string();
                 members.insert(member, Entity::Builtin(b));
             }

@@ -110,8 +110,7 @@ pub fn analyze(prog: &crate::ir::Program) -> EscapeResult {
     events.extend(wrappers::wrapper_events(prog, &tags, &batches));
     events.extend(late);
     // `go build` links package main only; any other package just compiles.
-    let link_error = (prog.is_main_package() && prog.main.is_none())
-        .then(|| format!("runtime.main_main·f: {NO_MAIN}"));
+    let link_error = prog.not_runnable().filter(|_| prog.is_main_package());
     EscapeResult { events, link_error }
 }
 

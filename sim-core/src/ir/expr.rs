@@ -135,6 +135,18 @@ pub enum Builtin {
 }
 
 impl Builtin {
+    /// Package unsafe's functions, in its documentation's order.
+    pub const UNSAFE: [Builtin; 8] = [
+        Builtin::Sizeof,
+        Builtin::Alignof,
+        Builtin::Offsetof,
+        Builtin::UnsafeAdd,
+        Builtin::UnsafeSlice,
+        Builtin::UnsafeString,
+        Builtin::UnsafeStringData,
+        Builtin::UnsafeSliceData,
+    ];
+
     pub fn name(self) -> &'static str {
         use Builtin::*;
         match self {

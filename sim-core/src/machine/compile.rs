@@ -457,8 +457,6 @@ impl<'a> FnCompiler<'a> {
         (self.out.sites.len() - 1) as u32
     }
 
-    /// The site record for an allocating expression; non-escaping sites
-    /// get a slot in this frame sized for `stack_ty`.
     /// Where boxing a `ty` into an interface allocates, by the span of
     /// gc's conversion; pointer-shaped values are stored as they are.
     fn box_site(&mut self, span: Span, ty: TypeId) -> Option<SiteIx> {
@@ -469,13 +467,14 @@ impl<'a> FnCompiler<'a> {
         (!pointer_shaped).then(|| self.site_at(span, Some(ty)))
     }
 
+    /// The site record for an allocating expression; non-escaping sites
+    /// get a slot in this frame sized for `stack_ty`.
     fn site(&mut self, e: ExprId, stack_ty: Option<TypeId>) -> SiteIx {
         self.site_at(self.prog.expr(e).span, stack_ty)
     }
 
-    /// The allocation site of the expression spanning `key`, placed where
-    /// the analysis decided (`stack_ty`: its type, when it may stay in
-    /// the frame).
+    /// [`Self::site`] for whatever spans `span`, where the analysis keyed
+    /// its verdict (a statement, for the boxing of a spread result).
     fn site_at(&mut self, span: Span, stack_ty: Option<TypeId>) -> SiteIx {
         let key = (span.start, span.end);
         let (heap, reason) = match self.place.allocs.get(&key) {
