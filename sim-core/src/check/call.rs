@@ -5,13 +5,12 @@
 use super::exprs::strip_parens;
 use super::lookup::Member;
 use super::operand::{Mode, Operand};
-use super::KindStr;
 use super::{children, Checker};
 use crate::ir::{
     BasicKind, Builtin, Call, Callee, ConstValue, ConvKind, ExprId, ExprKind, MakeKind, Signature,
     Span, Type, TypeId, TypeTable,
 };
-use tree_sitter::Node;
+use crate::syntax::Node;
 
 impl<'t> Checker<'t> {
     pub(super) fn call<'n>(&mut self, node: Node<'n>) -> Operand<'n> {
@@ -24,10 +23,7 @@ impl<'t> Checker<'t> {
         let span = self.span_at(node, args_node.start_byte());
         let args = children(args_node);
         let spread = {
-            let mut cursor = args_node.walk();
-            let has = args_node
-                .children(&mut cursor)
-                .any(|c| c.kind_str() == "...");
+            let has = args_node.children().any(|c| c.kind_str() == "...");
             has || args
                 .last()
                 .is_some_and(|a| a.kind_str() == "variadic_argument")

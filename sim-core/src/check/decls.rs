@@ -4,16 +4,15 @@
 
 use super::scope::{universe, Entity, PendingDecl, PendingKind, PendingState};
 use super::stdlib;
-use super::KindStr;
 use super::{children, field_children, Checker, FuncCtx, Import, LineIndex};
 use crate::hash::HashMap;
 use crate::ir::{
     Block, Field, Func, FuncId, FuncKind, IfaceMethod, InterfaceType, MethodDecl, NamedType,
     Signature, Span, StmtKind, Type, TypeId, TypeTable, Var, VarId, VarKind,
 };
+use crate::syntax::Node;
 use crate::syntax::SyntaxTree;
 use std::sync::OnceLock;
-use tree_sitter::Node;
 
 /// The standard-library packages Escapade declares.
 const STD_PACKAGES: [&str; 11] = [
@@ -49,9 +48,12 @@ struct BodyTodo<'t> {
 }
 
 impl<'t> Checker<'t> {
-    pub(super) fn check_file(&mut self, root: Node<'t>) {
+    /// Checks a file given as its top-level nodes (see
+    /// [`crate::syntax::SyntaxTree::top_level`]).
+    pub(super) fn check_file(&mut self, mut items: Vec<Node<'t>>) {
+        items.retain(|n| n.kind_str() != "comment");
         let mut todo = Vec::new();
-        self.declare_package(root, &mut todo);
+        self.declare_package(&items, &mut todo);
         for item in todo {
             self.lower_body(item.func, item.decl);
         }
@@ -76,9 +78,9 @@ impl<'t> Checker<'t> {
 
     /// Collects and resolves every top-level declaration; bodies go to
     /// `todo`.
-    fn declare_package(&mut self, root: Node<'t>, todo: &mut Vec<BodyTodo<'t>>) {
-        let items = children(root);
-        for item in &items {
+    /// Declares a package's top-level items (comments left out).
+    fn declare_package(&mut self, items: &[Node<'t>], todo: &mut Vec<BodyTodo<'t>>) {
+        for item in items {
             match item.kind_str() {
                 "package_clause" if self.current_pkg.is_none() => {
                     if let Some(name) = children(*item).first() {
@@ -91,7 +93,7 @@ impl<'t> Checker<'t> {
         }
         // Names first, so declarations may refer to each other in any order.
         let mut funcs = Vec::new();
-        for item in &items {
+        for item in items {
             match item.kind_str() {
                 "type_declaration" => {
                     for spec in children(*item) {
@@ -243,7 +245,7 @@ impl<'t> Checker<'t> {
         let Some(tree) = std_tree(path) else {
             return;
         };
-        let Some(root) = tree.root() else {
+        let Some(items) = tree.top_level() else {
             return;
         };
         self.std_pkgs.insert(path.to_string(), HashMap::default());
@@ -255,7 +257,11 @@ impl<'t> Checker<'t> {
         let saved_decl_pos = std::mem::take(&mut self.decl_pos);
         let saved_resolving = std::mem::take(&mut self.resolving);
         let mut todo = Vec::new();
-        self.declare_package(root, &mut todo);
+        let items: Vec<Node<'t>> = items
+            .into_iter()
+            .filter(|n| n.kind_str() != "comment")
+            .collect();
+        self.declare_package(&items, &mut todo);
         let mut scope = std::mem::replace(&mut self.scopes.package, saved_scope);
         for entity in scope.values_mut() {
             if let Entity::Pending(i) = entity {
@@ -1212,8 +1218,7 @@ impl<'t> Checker<'t> {
             };
             let mut ty = self.resolve_type(tn);
             let names = field_children(decl, "name");
-            let mut cursor = decl.walk();
-            let star = decl.children(&mut cursor).any(|c| c.kind_str() == "*");
+            let star = decl.children().any(|c| c.kind_str() == "*");
             if names.is_empty() && star {
                 ty = self.prog.types.pointer(ty);
             }

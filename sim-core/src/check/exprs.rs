@@ -5,13 +5,12 @@ use super::fold::{self, Folded};
 use super::lookup::Member;
 use super::operand::{Mode, Operand};
 use super::scope::Entity;
-use super::KindStr;
 use super::{children, Checker, FuncCtx};
 use crate::ir::{
     BasicKind, BinaryOp, Block, CompositeElem, CompositeKind, ConstValue, ElemKey, ExprId,
     ExprKind, Func, FuncKind, MethodRef, Span, Type, TypeId, TypeTable, UnaryOp, VarKind,
 };
-use tree_sitter::Node;
+use crate::syntax::Node;
 
 impl<'t> Checker<'t> {
     /// Checks and lowers an expression (types are reported as an error).

@@ -2,8 +2,7 @@
 //! (syntax.String in short form): normalised spacing, composite literal
 //! contents and function bodies shown as `…`.
 
-use super::KindStr;
-use tree_sitter::Node;
+use crate::syntax::Node;
 
 /// Deepest nesting printed before giving up with `…`.
 const MAX_DEPTH: u32 = 64;
@@ -19,8 +18,7 @@ fn text<'a>(src: &'a str, node: Node<'_>) -> &'a str {
 }
 
 fn named_children<'t>(node: Node<'t>) -> Vec<Node<'t>> {
-    let mut cursor = node.walk();
-    node.named_children(&mut cursor)
+    node.named_children()
         .filter(|n| n.kind_str() != "comment")
         .collect()
 }
@@ -70,8 +68,7 @@ fn write(src: &str, node: Node<'_>, out: &mut String, depth: u32) {
                     write(src, *a, out, d);
                 }
                 // A trailing `...` is an anonymous child of the list.
-                let mut cursor = args.walk();
-                if args.children(&mut cursor).any(|c| c.kind_str() == "...") {
+                if args.children().any(|c| c.kind_str() == "...") {
                     out.push_str("...");
                 }
             }
@@ -176,9 +173,8 @@ fn write(src: &str, node: Node<'_>, out: &mut String, depth: u32) {
             out.push(')');
         }
         "parameter_declaration" | "variadic_parameter_declaration" => {
-            let mut cursor = node.walk();
             let names: Vec<_> = node
-                .children_by_field_name("name", &mut cursor)
+                .children_by_field_id(field!("name"))
                 .map(|n| text(src, n).to_string())
                 .collect();
             if !names.is_empty() {

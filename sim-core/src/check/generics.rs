@@ -9,10 +9,10 @@
 use super::assign::untyped_rank;
 use super::operand::{Mode, Operand};
 use super::scope::Entity;
-use super::{children, field_children, Checker, KindStr};
+use super::{children, field_children, Checker};
 use crate::hash::HashMap;
 use crate::ir::{FuncKind, Instance, InterfaceType, NamedType, Span, Type, TypeId, TypeTable};
-use tree_sitter::Node;
+use crate::syntax::Node;
 
 /// A generic function or type declaration and its instances so far.
 pub(super) struct Generic<'t> {

@@ -37,9 +37,9 @@ mod terminating;
 use crate::diag::{Diagnostic, Pos};
 use crate::hash::HashMap;
 use crate::ir::{self, Program, Span};
+use crate::syntax::Node;
 use crate::syntax::Reporter;
 use scope::Scopes;
-use tree_sitter::Node;
 
 /// The result of checking: a program when the source is valid Go that
 /// Escapade supports, and the diagnostics otherwise.
@@ -88,7 +88,9 @@ pub fn check_then_exit(source: &str) -> Checked {
 }
 
 fn check_inner(source: &str, leak: bool) -> Checked {
-    let tree = crate::syntax::parse(source);
+    // The checker starts while the syntax errors are still being collected
+    // (see `parse_for_check`); its work is dropped if they stop the build.
+    let (tree, early) = crate::syntax::parse_for_check(source, |tree| check_tree(tree, leak));
     // Go's parser also checks break/continue/goto/labels; those errors do
     // not stop type checking, every other syntax error does.
     let only_branch_errors = tree.reporter() == Reporter::Compiler
@@ -100,7 +102,10 @@ fn check_inner(source: &str, leak: bool) -> Checked {
             reporter: tree.reporter(),
         };
     }
-    let Some(root) = tree.root() else {
+    // tree-sitter's grammar may see an error where Go's sees none; then
+    // the checker has not run yet.
+    let Some(TreeChecked { prog, errors }) = early.flatten().or_else(|| check_tree(&tree, leak))
+    else {
         return Checked {
             program: None,
             diagnostics: vec![Diagnostic {
@@ -112,18 +117,12 @@ fn check_inner(source: &str, leak: bool) -> Checked {
             reporter: Reporter::Compiler,
         };
     };
-    let mut checker = Checker::new(source);
-    checker.check_file(root);
     // The syntax stage's branch errors come first, as the parser reports
     // them before type checking starts; ours would only repeat them.
-    checker.errors.retain(|d| !is_branch_error(&d.message));
-    let mut errors = tree.errors().to_vec();
-    errors.append(&mut checker.errors);
-    checker.errors = errors;
-    let diagnostics = checker.finish_diagnostics();
-    let prog = std::mem::take(&mut checker.prog);
+    let mut all = tree.errors().to_vec();
+    all.extend(errors.into_iter().filter(|d| !is_branch_error(&d.message)));
+    let diagnostics = finish_diagnostics(all);
     if leak {
-        std::mem::forget(checker);
         std::mem::forget(tree);
     }
     Checked {
@@ -131,6 +130,44 @@ fn check_inner(source: &str, leak: bool) -> Checked {
         diagnostics,
         reporter: Reporter::Compiler,
     }
+}
+
+/// What checking a tree gives before the syntax stage's errors join in.
+struct TreeChecked {
+    prog: Program,
+    errors: Vec<Diagnostic>,
+}
+
+/// Lowers and checks a parsed file; `None` when it has no tree.
+fn check_tree(tree: &crate::syntax::SyntaxTree, leak: bool) -> Option<TreeChecked> {
+    let items = tree.top_level()?;
+    let mut checker = Checker::new(tree.source());
+    checker.check_file(items);
+    let errors = std::mem::take(&mut checker.errors);
+    let prog = std::mem::take(&mut checker.prog);
+    if leak {
+        std::mem::forget(checker);
+    }
+    Some(TreeChecked { prog, errors })
+}
+
+/// cmd/compile's rule: stop at the tenth error, sort what was collected,
+/// and print `too many errors` at the tenth's position.
+fn finish_diagnostics(mut errors: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let too_many = errors.len() >= MAX_ERRORS;
+    errors.truncate(MAX_ERRORS);
+    let last = errors.last().cloned();
+    crate::sort::by_key(&mut errors, |d| (d.pos, d.start));
+    errors.dedup_by(|a, b| a.pos == b.pos && a.message == b.message);
+    if too_many {
+        if let Some(last) = last {
+            errors.push(Diagnostic {
+                message: "too many errors".into(),
+                ..last
+            });
+        }
+    }
+    errors
 }
 
 /// Byte offset → line:column, by binary search over line starts.
@@ -266,9 +303,8 @@ impl<'t> Checker<'t> {
 
     /// The span of `node` positioned at its first anonymous child `token`.
     fn span_at_token(&self, node: Node<'_>, token: &str) -> Span {
-        let mut cursor = node.walk();
         let at = node
-            .children(&mut cursor)
+            .children()
             .find(|c| c.kind_str() == token)
             .map_or(node.start_byte(), |c| c.start_byte());
         self.span_at(node, at)
@@ -302,26 +338,6 @@ impl<'t> Checker<'t> {
 
     fn unsupported(&mut self, node: Node<'_>, what: &str) {
         self.error(node, format!("not supported yet: {what}"));
-    }
-
-    /// cmd/compile's rule: stop at the tenth error, sort what was
-    /// collected, and print `too many errors` at the tenth's position.
-    fn finish_diagnostics(&mut self) -> Vec<Diagnostic> {
-        let mut errors = std::mem::take(&mut self.errors);
-        let too_many = errors.len() >= MAX_ERRORS;
-        errors.truncate(MAX_ERRORS);
-        let last = errors.last().cloned();
-        crate::sort::by_key(&mut errors, |d| (d.pos, d.start));
-        errors.dedup_by(|a, b| a.pos == b.pos && a.message == b.message);
-        if too_many {
-            if let Some(last) = last {
-                errors.push(Diagnostic {
-                    message: "too many errors".into(),
-                    ..last
-                });
-            }
-        }
-        errors
     }
 
     fn mark_used(&mut self, var: ir::VarId) {
@@ -360,43 +376,13 @@ fn is_branch_error(message: &str) -> bool {
 
 /// Named children of a node, comments left out.
 fn children<'n>(node: Node<'n>) -> Vec<Node<'n>> {
-    let mut cursor = node.walk();
-    node.named_children(&mut cursor)
+    node.named_children()
         .filter(|n| n.kind_str() != "comment")
         .collect()
 }
 
-/// `Node::kind` checks the name's UTF-8 on every call; the checker asks
-/// for kinds constantly, so names are looked up by symbol id instead.
-pub(crate) trait KindStr {
-    fn kind_str(&self) -> &'static str;
-}
-
-impl KindStr for Node<'_> {
-    fn kind_str(&self) -> &'static str {
-        static NAMES: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
-        let names = NAMES.get_or_init(|| {
-            let language: tree_sitter::Language = tree_sitter_go::LANGUAGE.into();
-            (0..language.node_kind_count())
-                .map(|id| {
-                    let name = language.node_kind_for_id(id as u16).unwrap_or("");
-                    &*Box::leak(name.to_string().into_boxed_str())
-                })
-                .collect()
-        });
-        names
-            .get(usize::from(self.kind_id()))
-            .copied()
-            // Only the ERROR node's id (u16::MAX) lies outside the table.
-            .unwrap_or(if self.is_error() { "ERROR" } else { "" })
-    }
-}
-
 /// The Go grammar's id for a field name (0 if there is none).
-pub(crate) fn field_id(name: &str) -> u16 {
-    let language: tree_sitter::Language = tree_sitter_go::LANGUAGE.into();
-    language.field_id_for_name(name).map_or(0, |f| f.get())
-}
+pub(crate) use crate::syntax::field_id;
 
 /// Children of `node` under field `name`.
 fn field_children<'n>(node: Node<'n>, name: &str) -> Vec<Node<'n>> {
@@ -408,8 +394,7 @@ fn field_children<'n>(node: Node<'n>, name: &str) -> Vec<Node<'n>> {
     let Some(id) = std::num::NonZeroU16::new(id) else {
         return Vec::new();
     };
-    let mut cursor = node.walk();
-    node.children_by_field_id(id, &mut cursor)
+    node.children_by_field_id(id.get())
         .filter(|n| n.kind_str() != "comment" && n.kind_str() != ",")
         .collect()
 }

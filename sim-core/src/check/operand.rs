@@ -4,7 +4,7 @@
 use super::exprstring::expr_string;
 use super::Checker;
 use crate::ir::{Builtin, ConstValue, Expr, ExprId, ExprKind, Span, Type, TypeId, TypeTable};
-use tree_sitter::Node;
+use crate::syntax::Node;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Mode {

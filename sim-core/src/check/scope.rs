@@ -2,7 +2,7 @@
 
 use crate::hash::HashMap;
 use crate::ir::{Builtin, ConstValue, FuncId, TypeId, VarId};
-use tree_sitter::Node;
+use crate::syntax::Node;
 
 /// What a name denotes.
 #[derive(Clone, Debug)]

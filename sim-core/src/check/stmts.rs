@@ -3,13 +3,12 @@
 use super::exprs::op_assign_op;
 use super::operand::{Mode, Operand};
 use super::scope::Entity;
-use super::KindStr;
 use super::{children, field_children, Checker};
 use crate::ir::{
     Block, ExprId, ExprKind, Label, Lhs, RangeKind, SelectCase, SelectComm, Span, Stmt, StmtId,
     StmtKind, SwitchCase, Type, TypeCase, TypeId, TypeTable, VarId, VarKind,
 };
-use tree_sitter::Node;
+use crate::syntax::Node;
 
 impl<'t> Checker<'t> {
     pub(super) fn lower_body(&mut self, func: crate::ir::FuncId, decl: Node<'t>) {
@@ -84,20 +83,29 @@ impl<'t> Checker<'t> {
             return;
         }
         let func = ctx.func;
-        let mut stack = vec![block];
+        // The walk enters only statement containers: expressions hold no
+        // statements except inside function literals, whose labels are
+        // their own.
         let mut found = Vec::new();
-        while let Some(n) = stack.pop() {
-            for c in children(n) {
-                match c.kind_str() {
-                    "func_literal" => {}
-                    "labeled_statement" => {
-                        if let Some(l) = c.child_by_field_id(field!("label")) {
-                            found.push(l);
-                        }
-                        stack.push(c);
-                    }
-                    _ => stack.push(c),
+        let mut stack = vec![block];
+        while let Some(node) = stack.pop() {
+            match node.kind_str() {
+                "labeled_statement" => {
+                    found.extend(node.child_by_field_id(field!("label")));
+                    stack.extend(node.children());
                 }
+                "block"
+                | "statement_list"
+                | "if_statement"
+                | "for_statement"
+                | "expression_switch_statement"
+                | "type_switch_statement"
+                | "select_statement"
+                | "expression_case"
+                | "default_case"
+                | "type_case"
+                | "communication_case" => stack.extend(node.children()),
+                _ => {}
             }
         }
         crate::sort::by_key(&mut found, |n| n.start_byte());
@@ -1215,8 +1223,7 @@ impl<'t> Checker<'t> {
             .map(children)
             .unwrap_or_default();
         let define = {
-            let mut cursor = clause.walk();
-            let has = clause.children(&mut cursor).any(|c| c.kind_str() == ":=");
+            let has = clause.children().any(|c| c.kind_str() == ":=");
             has
         };
         let x = self.value(right);
@@ -1634,8 +1641,7 @@ impl<'t> Checker<'t> {
             });
         }
         let define = {
-            let mut cursor = s.walk();
-            let has = s.children(&mut cursor).any(|c| c.kind_str() == ":=");
+            let has = s.children().any(|c| c.kind_str() == ":=");
             has
         };
         let mut tys = vec![x.ty];
@@ -1894,9 +1900,8 @@ fn plural(n: usize, word: &str) -> String {
 }
 
 fn span_start(node: Node<'_>, token: &str) -> usize {
-    let mut cursor = node.walk();
     let found = node
-        .children(&mut cursor)
+        .children()
         .find(|c| c.kind_str() == token)
         .map_or(node.start_byte(), |c| c.start_byte());
     found

@@ -9,12 +9,17 @@
 mod ast;
 mod branches;
 mod errors;
+mod flat;
 mod header;
 mod highlight;
 mod printer;
 mod recognizer;
 mod scanner;
+/// Cutting a file for two parser threads: none in the browser.
+#[cfg(not(target_arch = "wasm32"))]
+mod split;
 
+pub use flat::{field_id, FlatTree, Node};
 pub use highlight::{highlight, HighlightClass, HighlightSpan};
 
 use crate::diag::Diagnostic;
@@ -22,7 +27,12 @@ use crate::diag::Diagnostic;
 /// A parsed Go file: the source, its tree and its syntax errors.
 pub struct SyntaxTree {
     source: String,
+    /// tree-sitter's tree of the whole file, from [`parse`].
     tree: Option<tree_sitter::Tree>,
+    /// The checker's flat copies, from [`parse_for_check`] and
+    /// [`parse_trusted`]: the whole file's, or one per part when the file
+    /// was cut in two.
+    parts: Vec<FlatTree>,
     errors: Vec<Diagnostic>,
     reporter: Reporter,
 }
@@ -34,8 +44,27 @@ impl SyntaxTree {
 
     /// The tree's root node, or `None` in the unlikely case that tree-sitter
     /// gave up (it only does so on cancellation, which we never request).
+    /// Only [`parse`] keeps tree-sitter's tree.
     pub fn root(&self) -> Option<tree_sitter::Node<'_>> {
         self.tree.as_ref().map(|t| t.root_node())
+    }
+
+    /// The checker's view of the file: its top-level nodes (package
+    /// clause, imports, declarations and comments) in source order, across
+    /// all parts. `None` when tree-sitter gave up, or for a tree from
+    /// [`parse`].
+    pub fn top_level(&self) -> Option<Vec<Node<'_>>> {
+        if self.parts.is_empty() {
+            return None;
+        }
+        let roots = self.parts.iter().map(FlatTree::root);
+        Some(roots.flat_map(|root| root.named_children()).collect())
+    }
+
+    /// Whether the checker's trees exist and tree-sitter found nothing
+    /// wrong in them (Go's own verdict is in [`SyntaxTree::errors`]).
+    fn is_well_formed(&self) -> bool {
+        !self.parts.is_empty() && self.parts.iter().all(|p| !p.has_error())
     }
 
     /// Syntax errors as `go build` reports them: sorted by position, at
@@ -100,6 +129,16 @@ pub struct SyntaxReport {
     pub errors: Vec<Diagnostic>,
 }
 
+impl Default for SyntaxReport {
+    /// No errors.
+    fn default() -> SyntaxReport {
+        SyntaxReport {
+            reporter: Reporter::Compiler,
+            errors: Vec::new(),
+        }
+    }
+}
+
 impl SyntaxReport {
     /// The report as `go build` prints it, without the
     /// `# command-line-arguments` line the compiler's errors come after.
@@ -145,18 +184,16 @@ pub fn syntax_report(source: &str, file_name: &str) -> SyntaxReport {
     }
 }
 
-/// Parses Go source known to be valid (the standard-library declarations):
-/// the tree only, without looking for syntax errors.
+/// Parses Go source known to be valid (the standard-library declarations)
+/// for the checker, without looking for syntax errors.
 pub(crate) fn parse_trusted(source: &str) -> SyntaxTree {
-    let mut parser = tree_sitter::Parser::new();
-    let language: tree_sitter::Language = tree_sitter_go::LANGUAGE.into();
-    let tree = match parser.set_language(&language) {
-        Ok(()) => parser.parse(source, None),
-        Err(_) => None,
-    };
     SyntaxTree {
         source: source.to_string(),
-        tree,
+        tree: None,
+        parts: parse_range(source, None)
+            .into_iter()
+            .map(FlatTree::new)
+            .collect(),
         errors: Vec::new(),
         reporter: Reporter::Compiler,
     }
@@ -165,15 +202,106 @@ pub(crate) fn parse_trusted(source: &str) -> SyntaxTree {
 /// Parses Go source. Always returns a tree; syntax errors are in
 /// [`SyntaxTree::errors`].
 pub fn parse(source: &str) -> SyntaxTree {
+    let tree = parse_range(source, None);
+    let report = syntax_report(source, DEFAULT_FILE_NAME);
+    let loaded = tree.is_some();
+    with_report(source, tree, Vec::new(), loaded, report)
+}
+
+/// Parses Go source for the checker, which reads it through
+/// [`SyntaxTree::top_level`], and runs `meanwhile` on the trees while the
+/// syntax errors are still being collected. `meanwhile` runs only when
+/// tree-sitter found the file well formed, and its result is `None`
+/// otherwise; a caller must still look at the errors before trusting it.
+///
+/// On a native build a large file is cut between two declarations (see
+/// [`split`]): its halves are parsed and copied on two threads, and the
+/// second thread goes on to collect the syntax errors while this one runs
+/// `meanwhile`. Nodes carry the whole file's offsets either way.
+pub(crate) fn parse_for_check<R>(
+    source: &str,
+    meanwhile: impl FnOnce(&SyntaxTree) -> R,
+) -> (SyntaxTree, Option<R>) {
+    let flat = |range| parse_range(source, range).map(FlatTree::new);
+    #[cfg(not(target_arch = "wasm32"))]
+    if let Some(cut) = split::split_point(source) {
+        return std::thread::scope(|scope| {
+            let (send, receive) = std::sync::mpsc::sync_channel(1);
+            let second = scope.spawn(move || {
+                // If the receiver is gone this thread's tree is not needed.
+                let _ = send.send(flat(Some(cut..source.len())));
+                syntax_report(source, DEFAULT_FILE_NAME)
+            });
+            let first = flat(Some(0..cut));
+            let second_tree = receive.recv().ok().flatten();
+            let parts: Vec<FlatTree> = first.into_iter().chain(second_tree).collect();
+            let loaded = parts.len() == 2;
+            let mut tree = with_report(source, None, parts, loaded, SyntaxReport::default());
+            let result = tree.is_well_formed().then(|| meanwhile(&tree));
+            let report = second
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e));
+            if loaded {
+                tree.errors = report.errors;
+                tree.reporter = report.reporter;
+            }
+            (tree, result)
+        });
+    }
+    let parts: Vec<FlatTree> = flat(None).into_iter().collect();
+    let loaded = !parts.is_empty();
+    let tree = with_report(
+        source,
+        None,
+        parts,
+        loaded,
+        syntax_report(source, DEFAULT_FILE_NAME),
+    );
+    let result = tree.is_well_formed().then(|| meanwhile(&tree));
+    (tree, result)
+}
+
+/// tree-sitter's tree of `source`, or of the lines in `range` only (a
+/// range starts at a line start).
+fn parse_range(source: &str, range: Option<std::ops::Range<usize>>) -> Option<tree_sitter::Tree> {
     let mut parser = tree_sitter::Parser::new();
     let language: tree_sitter::Language = tree_sitter_go::LANGUAGE.into();
-    let tree = match parser.set_language(&language) {
-        Ok(()) => parser.parse(source, None),
-        Err(_) => None,
-    };
-    let report = match &tree {
-        Some(_) => syntax_report(source, DEFAULT_FILE_NAME),
-        None => SyntaxReport {
+    parser.set_language(&language).ok()?;
+    if let Some(range) = range {
+        let point = |byte: usize| {
+            let before = &source.as_bytes()[..byte];
+            let row = before.iter().filter(|&&b| b == b'\n').count();
+            let column = byte
+                - before
+                    .iter()
+                    .rposition(|&b| b == b'\n')
+                    .map_or(0, |i| i + 1);
+            tree_sitter::Point { row, column }
+        };
+        let range = tree_sitter::Range {
+            start_byte: range.start,
+            end_byte: range.end,
+            start_point: point(range.start),
+            end_point: point(range.end),
+        };
+        parser.set_included_ranges(&[range]).ok()?;
+    }
+    parser.parse(source, None)
+}
+
+/// A [`SyntaxTree`] from its trees and the file's syntax report; `loaded`
+/// says whether tree-sitter gave every tree asked for.
+fn with_report(
+    source: &str,
+    tree: Option<tree_sitter::Tree>,
+    parts: Vec<FlatTree>,
+    loaded: bool,
+    report: SyntaxReport,
+) -> SyntaxTree {
+    let report = if loaded {
+        report
+    } else {
+        SyntaxReport {
             reporter: Reporter::Compiler,
             errors: vec![Diagnostic {
                 pos: crate::Pos::new(1, 1),
@@ -181,11 +309,12 @@ pub fn parse(source: &str) -> SyntaxTree {
                 end: 0,
                 message: "internal error: the Go grammar could not be loaded".into(),
             }],
-        },
+        }
     };
     SyntaxTree {
         source: source.to_string(),
         tree,
+        parts: if loaded { parts } else { Vec::new() },
         errors: report.errors,
         reporter: report.reporter,
     }
@@ -252,6 +381,36 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    /// A file large enough to be cut parses into parts whose top-level
+    /// nodes, and everything under them, are those of the whole file's
+    /// tree; a `//go:` comment stays with its declaration.
+    #[test]
+    fn a_file_cut_in_two_gives_the_whole_files_nodes() {
+        let mut src = String::from("package main\n\nimport \"fmt\"\n\n");
+        for i in 0..300 {
+            src.push_str(&format!(
+                "type T{i} struct {{\n\tv int\n}}\n\n//go:noinline\nfunc f{i}(p *T{i}) string {{\n\ts := `raw\n}}\n\nfunc fake() {{`\n\treturn fmt.Sprint(p.v, s)\n}}\n\n"
+            ));
+        }
+        let cut = split::split_point(&src).expect("a cut");
+        let whole = parse(&src);
+        let parted = parse_for_check(&src, |_| ()).0;
+        assert_eq!(parted.parts.len(), 2, "cut at {cut}");
+        assert!(parted.errors().is_empty() && whole.errors().is_empty());
+        let root = whole.root().expect("a tree");
+        let mut cursor = root.walk();
+        let expected: Vec<_> = root.named_children(&mut cursor).collect();
+        let items = parted.top_level().expect("parts");
+        assert_eq!(expected.len(), items.len());
+        for (ts, node) in expected.into_iter().zip(items) {
+            flat::tests::assert_same(ts, node);
+            if node.start_byte() == cut {
+                let before = ts.prev_sibling().expect("a declaration before the cut");
+                assert_ne!(before.kind(), "comment");
+            }
+        }
     }
 
     #[test]

@@ -8,10 +8,13 @@
 //! that run Go programs (`run`, `trace`) allocate without bound, so they
 //! keep the system allocator. Tree-sitter's C allocations (half of the
 //! remaining malloc calls, from the parser's stacks) go to the same arena.
+//! Each thread bumps through chunks of its own: `check` parses the two
+//! halves of a large file on two threads at once.
 
 use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
 use std::ffi::c_void;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Chunks are this large unless one allocation needs more.
 const CHUNK: usize = 4 << 20;
@@ -38,11 +41,14 @@ fn huge_pages(_: *mut u8, _: usize) {}
 pub struct Allocator;
 
 static ARENA_ON: AtomicBool = AtomicBool::new(false);
-/// Guards `NEXT` and `END`; only taken in arena mode.
-static LOCK: AtomicBool = AtomicBool::new(false);
-static NEXT: AtomicUsize = AtomicUsize::new(0);
-static END: AtomicUsize = AtomicUsize::new(0);
 
+thread_local! {
+    /// This thread's chunk: the next free address and the chunk's end.
+    /// Each thread bumps its own, so the parser threads never wait on one
+    /// another. A const-initialised cell without `Drop` needs no
+    /// allocation or destructor, as an allocator's state must.
+    static CHUNK_LEFT: Cell<(usize, usize)> = const { Cell::new((0, 0)) };
+}
 /// From now on, allocate from the arena and never free. Call before the
 /// first tree-sitter call.
 pub fn use_arena() {
@@ -64,9 +70,7 @@ pub fn use_arena() {
 const HEADER: usize = 16;
 
 unsafe extern "C" fn c_malloc(size: usize) -> *mut c_void {
-    lock();
     let block = bump(Layout::from_size_align_unchecked(size + HEADER, HEADER));
-    unlock();
     if block.is_null() {
         return block.cast();
     }
@@ -100,38 +104,30 @@ unsafe extern "C" fn c_realloc(ptr: *mut c_void, size: usize) -> *mut c_void {
 
 unsafe extern "C" fn c_free(_: *mut c_void) {}
 
-fn lock() {
-    while LOCK
-        .compare_exchange_weak(false, true, Ordering::Acquire, Ordering::Relaxed)
-        .is_err()
-    {
-        std::hint::spin_loop();
-    }
-}
-
-fn unlock() {
-    LOCK.store(false, Ordering::Release);
-}
-
-/// Bumps `NEXT` for `layout`, taking a new chunk when this one is full.
-/// Called with the lock held.
+/// Bumps this thread's chunk for `layout`, taking a new chunk when it is
+/// full.
 unsafe fn bump(layout: Layout) -> *mut u8 {
-    let mut start = NEXT
-        .load(Ordering::Relaxed)
-        .next_multiple_of(layout.align());
-    if start + layout.size() > END.load(Ordering::Relaxed) {
-        let size = CHUNK.max(layout.size() + layout.align());
-        let chunk = System.alloc(Layout::from_size_align_unchecked(size, HUGE_PAGE));
-        if chunk.is_null() {
-            return chunk;
-        }
-        huge_pages(chunk, size);
-        NEXT.store(chunk as usize, Ordering::Relaxed);
-        END.store(chunk as usize + size, Ordering::Relaxed);
-        start = (chunk as usize).next_multiple_of(layout.align());
-    }
-    NEXT.store(start + layout.size(), Ordering::Relaxed);
-    start as *mut u8
+    CHUNK_LEFT
+        .try_with(|left| {
+            let (next, end) = left.get();
+            let start = next.next_multiple_of(layout.align());
+            if next != 0 && start + layout.size() <= end {
+                left.set((start + layout.size(), end));
+                return start as *mut u8;
+            }
+            let size = CHUNK.max(layout.size() + layout.align());
+            let chunk = System.alloc(Layout::from_size_align_unchecked(size, HUGE_PAGE));
+            if chunk.is_null() {
+                return chunk;
+            }
+            huge_pages(chunk, size);
+            let start = (chunk as usize).next_multiple_of(layout.align());
+            left.set((start + layout.size(), chunk as usize + size));
+            start as *mut u8
+        })
+        // A thread being torn down allocates from the system (and never
+        // frees: `dealloc` cannot tell such a block apart).
+        .unwrap_or_else(|_| System.alloc(layout))
 }
 
 unsafe impl GlobalAlloc for Allocator {
@@ -139,10 +135,7 @@ unsafe impl GlobalAlloc for Allocator {
         if !ARENA_ON.load(Ordering::Relaxed) {
             return System.alloc(layout);
         }
-        lock();
-        let p = bump(layout);
-        unlock();
-        p
+        bump(layout)
     }
 
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
@@ -157,19 +150,23 @@ unsafe impl GlobalAlloc for Allocator {
         if !ARENA_ON.load(Ordering::Relaxed) {
             return System.realloc(ptr, layout, new_size);
         }
-        lock();
         // The newest block grows in place when its chunk has room: the
         // usual case for a vector being filled.
         let end = ptr as usize + layout.size();
-        if end == NEXT.load(Ordering::Relaxed)
-            && ptr as usize + new_size <= END.load(Ordering::Relaxed)
-        {
-            NEXT.store(ptr as usize + new_size, Ordering::Relaxed);
-            unlock();
+        let grown = CHUNK_LEFT
+            .try_with(|left| {
+                let (next, chunk_end) = left.get();
+                let fits = end == next && ptr as usize + new_size <= chunk_end;
+                if fits {
+                    left.set((ptr as usize + new_size, chunk_end));
+                }
+                fits
+            })
+            .unwrap_or(false);
+        if grown {
             return ptr;
         }
         let new = bump(Layout::from_size_align_unchecked(new_size, layout.align()));
-        unlock();
         if !new.is_null() {
             std::ptr::copy_nonoverlapping(ptr, new, layout.size().min(new_size));
         }
