@@ -209,3 +209,76 @@ func main() {
         .collect();
     assert!(consts.contains(&"2048:int64".to_string()), "{consts:?}");
 }
+
+/// A large file is parsed in two halves on two threads; its diagnostics,
+/// verdicts and reasons are those of the same file parsed whole.
+#[test]
+fn a_file_parsed_in_halves_checks_as_it_does_whole() {
+    let part = |i: usize| {
+        format!(
+            r#"type Node{i} struct {{
+	val  int
+	next *Node{i}
+	tags []string
+}}
+
+func (n *Node{i}) Push(v int) *Node{i} {{
+	return &Node{i}{{val: v, next: n}}
+}}
+
+func (n Node{i}) String() string {{
+	return fmt.Sprintf("%d", n.val)
+}}
+
+func use{i}(xs []int) (total int) {{
+	var head *Node{i}
+	for _, x := range xs {{
+		head = head.Push(x)
+	}}
+	done := make(chan int)
+	go func() {{
+		done <- head.val
+	}}()
+	f := func(k int) int {{ return k + total }}
+	var s fmt.Stringer = *head
+	fmt.Println(s, f(<-done))
+	return total
+}}
+
+"#
+        )
+    };
+    let mut src = String::from("package main\n\nimport \"fmt\"\n\n");
+    for i in 0..60 {
+        src.push_str(&part(i));
+    }
+    src.push_str("func main() {\n\tfmt.Println(use0([]int{1, 2}))\n}\n");
+    assert!(src.len() > 16 << 10, "{} bytes", src.len());
+    let report = |src: &str| {
+        let checked = super::check(src);
+        let escape = checked
+            .program
+            .as_ref()
+            .map(|p| crate::escape::analyze(p).render("a.go", 2));
+        (checked.diagnostics, escape)
+    };
+    let halves = report(&src);
+    let whole = crate::syntax::tests::without_cutting(|| report(&src));
+    assert!(halves.0.is_empty() && halves.1.as_ref().is_some_and(|r| r.lines().count() > 1000));
+    assert_eq!(halves, whole);
+    // A type error late in the file, and a syntax error, come out alike.
+    for broken in [
+        src.replace(
+            "return total\n}\n\nfunc main",
+            "return \"x\"\n}\n\nfunc main",
+        ),
+        src.replace("func main() {", "func main() {{"),
+    ] {
+        let halves = report(&broken);
+        assert!(!halves.0.is_empty());
+        assert_eq!(
+            halves,
+            crate::syntax::tests::without_cutting(|| report(&broken))
+        );
+    }
+}

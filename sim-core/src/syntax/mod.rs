@@ -224,7 +224,7 @@ pub(crate) fn parse_for_check<R>(
 ) -> (SyntaxTree, Option<R>) {
     let flat = |range| parse_range(source, range).map(FlatTree::new);
     #[cfg(not(target_arch = "wasm32"))]
-    if let Some(cut) = split::split_point(source) {
+    if let Some(cut) = split::split_point(source).filter(|_| !tests::whole_only()) {
         return std::thread::scope(|scope| {
             let (send, receive) = std::sync::mpsc::sync_channel(1);
             let second = scope.spawn(move || {
@@ -320,9 +320,33 @@ fn with_report(
     }
 }
 
-#[cfg(test)]
+/// Without tests nothing asks for a file to stay whole.
+#[cfg(all(not(test), not(target_arch = "wasm32")))]
 mod tests {
+    pub(super) fn whole_only() -> bool {
+        false
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
     use super::*;
+
+    thread_local! {
+        static WHOLE_ONLY: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+
+    /// Runs `f` with files never cut in two, for comparing the two ways.
+    pub(crate) fn without_cutting<T>(f: impl FnOnce() -> T) -> T {
+        WHOLE_ONLY.with(|w| w.set(true));
+        let out = f();
+        WHOLE_ONLY.with(|w| w.set(false));
+        out
+    }
+
+    pub(super) fn whole_only() -> bool {
+        WHOLE_ONLY.with(|w| w.get())
+    }
 
     fn errors_of(src: &str) -> Vec<String> {
         parse(src)
