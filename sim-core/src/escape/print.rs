@@ -1060,6 +1060,9 @@ pub fn gc_func_name(prog: &Program, f: FuncId) -> String {
 /// Strips import-path directories from a qualified name:
 /// `unicode/utf8.RuneCountInString` → `utf8.RuneCountInString`.
 pub fn short_pkg(name: &str) -> String {
+    if !name.contains('/') {
+        return name.to_string();
+    }
     let mut out = String::with_capacity(name.len());
     let mut word = String::new();
     for c in name.chars() {
