@@ -50,8 +50,7 @@ struct BodyTodo<'t> {
 impl<'t> Checker<'t> {
     /// Checks a file given as its top-level nodes (see
     /// [`crate::syntax::SyntaxTree::top_level`]).
-    pub(super) fn check_file(&mut self, mut items: Vec<Node<'t>>) {
-        items.retain(|n| n.kind_str() != "comment");
+    pub(super) fn check_file(&mut self, items: Vec<Node<'t>>) {
         let mut todo = Vec::new();
         self.declare_package(&items, &mut todo);
         for item in todo {
@@ -76,9 +75,8 @@ impl<'t> Checker<'t> {
         // (see `escape::EscapeResult::link_error`).
     }
 
-    /// Collects and resolves every top-level declaration; bodies go to
-    /// `todo`.
-    /// Declares a package's top-level items (comments left out).
+    /// Collects and resolves every top-level declaration among a file's
+    /// top-level nodes (comments pass unread); bodies go to `todo`.
     fn declare_package(&mut self, items: &[Node<'t>], todo: &mut Vec<BodyTodo<'t>>) {
         for item in items {
             match item.kind_str() {
@@ -257,10 +255,6 @@ impl<'t> Checker<'t> {
         let saved_decl_pos = std::mem::take(&mut self.decl_pos);
         let saved_resolving = std::mem::take(&mut self.resolving);
         let mut todo = Vec::new();
-        let items: Vec<Node<'t>> = items
-            .into_iter()
-            .filter(|n| n.kind_str() != "comment")
-            .collect();
         self.declare_package(&items, &mut todo);
         let mut scope = std::mem::replace(&mut self.scopes.package, saved_scope);
         for entity in scope.values_mut() {

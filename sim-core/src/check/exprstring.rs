@@ -2,6 +2,7 @@
 //! (syntax.String in short form): normalised spacing, composite literal
 //! contents and function bodies shown as `…`.
 
+use super::children;
 use crate::syntax::Node;
 
 /// Deepest nesting printed before giving up with `…`.
@@ -17,12 +18,6 @@ fn text<'a>(src: &'a str, node: Node<'_>) -> &'a str {
     src.get(node.start_byte()..node.end_byte()).unwrap_or("")
 }
 
-fn named_children<'t>(node: Node<'t>) -> Vec<Node<'t>> {
-    node.named_children()
-        .filter(|n| n.kind_str() != "comment")
-        .collect()
-}
-
 fn write(src: &str, node: Node<'_>, out: &mut String, depth: u32) {
     if depth > MAX_DEPTH {
         out.push('…');
@@ -33,7 +28,7 @@ fn write(src: &str, node: Node<'_>, out: &mut String, depth: u32) {
     match node.kind_str() {
         "parenthesized_expression" | "parenthesized_type" => {
             out.push('(');
-            for c in named_children(node) {
+            for c in children(node) {
                 write(src, c, out, d);
             }
             out.push(')');
@@ -60,7 +55,7 @@ fn write(src: &str, node: Node<'_>, out: &mut String, depth: u32) {
             }
             out.push('(');
             if let Some(args) = field("arguments") {
-                let items = named_children(args);
+                let items = children(args);
                 for (i, a) in items.iter().enumerate() {
                     if i > 0 {
                         out.push_str(", ");
@@ -75,7 +70,7 @@ fn write(src: &str, node: Node<'_>, out: &mut String, depth: u32) {
             out.push(')');
         }
         "variadic_argument" => {
-            for c in named_children(node) {
+            for c in children(node) {
                 write(src, c, out, d);
             }
             out.push_str("...");
@@ -146,7 +141,7 @@ fn write(src: &str, node: Node<'_>, out: &mut String, depth: u32) {
                 None => out.push_str("{…}"),
             }
         }
-        "literal_value" => out.push_str(if named_children(node).is_empty() {
+        "literal_value" => out.push_str(if children(node).is_empty() {
             "{}"
         } else {
             "{…}"
@@ -164,7 +159,7 @@ fn write(src: &str, node: Node<'_>, out: &mut String, depth: u32) {
         }
         "parameter_list" => {
             out.push('(');
-            for (i, p) in named_children(node).iter().enumerate() {
+            for (i, p) in children(node).iter().enumerate() {
                 if i > 0 {
                     out.push_str(", ");
                 }
@@ -190,7 +185,7 @@ fn write(src: &str, node: Node<'_>, out: &mut String, depth: u32) {
         }
         "pointer_type" => {
             out.push('*');
-            for c in named_children(node) {
+            for c in children(node) {
                 write(src, c, out, d);
             }
         }
@@ -251,7 +246,7 @@ fn write(src: &str, node: Node<'_>, out: &mut String, depth: u32) {
         }
         "struct_type" => out.push_str("struct{…}"),
         "interface_type" => {
-            if named_children(node).is_empty() {
+            if children(node).is_empty() {
                 out.push_str("interface{}");
             } else {
                 out.push_str("interface{…}");
@@ -267,7 +262,7 @@ fn write(src: &str, node: Node<'_>, out: &mut String, depth: u32) {
             }
         }
         "literal_element" => {
-            for c in named_children(node) {
+            for c in children(node) {
                 write(src, c, out, d);
             }
         }

@@ -169,17 +169,9 @@ impl<'t> Node<'t> {
         self.entry().end as usize
     }
 
-    pub fn id(&self) -> usize {
-        self.id as usize
-    }
-
     pub fn parent(&self) -> Option<Node<'t>> {
         let parent = self.entry().parent;
         (parent != NONE).then(|| self.at(parent))
-    }
-
-    pub fn child_count(&self) -> usize {
-        self.entry().count as usize
     }
 
     /// Every child, anonymous tokens and comments included.

@@ -19,7 +19,8 @@ mod scanner;
 #[cfg(not(target_arch = "wasm32"))]
 mod split;
 
-pub use flat::{field_id, FlatTree, Node};
+use flat::FlatTree;
+pub use flat::{field_id, Node};
 pub use highlight::{highlight, HighlightClass, HighlightSpan};
 
 use crate::diag::Diagnostic;
@@ -224,7 +225,7 @@ pub(crate) fn parse_for_check<R>(
 ) -> (SyntaxTree, Option<R>) {
     let flat = |range| parse_range(source, range).map(FlatTree::new);
     #[cfg(not(target_arch = "wasm32"))]
-    if let Some(cut) = split::split_point(source).filter(|_| !tests::whole_only()) {
+    if let Some(cut) = split::split_point(source).filter(|_| may_cut()) {
         return std::thread::scope(|scope| {
             let (send, receive) = std::sync::mpsc::sync_channel(1);
             let second = scope.spawn(move || {
@@ -259,6 +260,16 @@ pub(crate) fn parse_for_check<R>(
     );
     let result = tree.is_well_formed().then(|| meanwhile(&tree));
     (tree, result)
+}
+
+/// Whether [`parse_for_check`] may cut a file; only tests say no, to
+/// compare with the file parsed whole.
+#[cfg(not(target_arch = "wasm32"))]
+fn may_cut() -> bool {
+    #[cfg(test)]
+    return !tests::whole_only();
+    #[cfg(not(test))]
+    true
 }
 
 /// tree-sitter's tree of `source`, or of the lines in `range` only (a
@@ -317,14 +328,6 @@ fn with_report(
         parts: if loaded { parts } else { Vec::new() },
         errors: report.errors,
         reporter: report.reporter,
-    }
-}
-
-/// Without tests nothing asks for a file to stay whole.
-#[cfg(all(not(test), not(target_arch = "wasm32")))]
-mod tests {
-    pub(super) fn whole_only() -> bool {
-        false
     }
 }
 
