@@ -391,10 +391,7 @@ fn field_children<'n>(node: Node<'n>, name: &str) -> Vec<Node<'n>> {
         "type" => field!("type"),
         _ => field_id(name),
     };
-    let Some(id) = std::num::NonZeroU16::new(id) else {
-        return Vec::new();
-    };
-    node.children_by_field_id(id.get())
+    node.children_by_field_id(id)
         .filter(|n| n.kind_str() != "comment" && n.kind_str() != ",")
         .collect()
 }

@@ -190,9 +190,11 @@ impl<'t> Node<'t> {
         (i < e.count as usize).then(|| self.at(e.children + i as u32))
     }
 
-    /// The children that fill field `field`, in order.
+    /// The children that fill field `field`, in order; none for field 0
+    /// (no field), as in tree-sitter.
     pub fn children_by_field_id(&self, field: u16) -> impl Iterator<Item = Node<'t>> + 't {
-        self.children().filter(move |c| c.entry().field == field)
+        self.children()
+            .filter(move |c| field != 0 && c.entry().field == field)
     }
 
     /// The first child that fills field `field`.
@@ -201,7 +203,7 @@ impl<'t> Node<'t> {
     }
 
     pub fn child_by_field_name(&self, name: &str) -> Option<Node<'t>> {
-        std::num::NonZeroU16::new(field_id(name)).and_then(|f| self.child_by_field_id(f.get()))
+        self.child_by_field_id(field_id(name))
     }
 
     /// The sibling right before this node, named or not.
@@ -259,6 +261,11 @@ pub(super) mod tests {
             assert_eq!(at, (node.kind_str(), node.start_byte(), node.end_byte()));
             assert_eq!(ts.is_named(), node.is_named(), "{at:?}");
             assert_eq!(ts.is_error(), node.is_error(), "{at:?}");
+            assert_eq!(
+                node.child_by_field_id(0),
+                None,
+                "{at:?}: field 0 is no field"
+            );
             for &f in &fields {
                 let id = std::num::NonZeroU16::new(f).expect("a field");
                 let mut cursor = ts.walk();
